@@ -1,11 +1,100 @@
-"""The command line: ``report``, ``normalize`` and ``themes`` (contract in DESIGN.md)."""
+"""The command line: ``report``, ``normalize`` and ``themes`` (contract in DESIGN.md).
+
+Bad input exits with status 2 and one plain sentence on stderr; no traceback, no partial file.
+"""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
+import tempfile
+from pathlib import Path
 
 from analysis.errors import InputError
+from analysis.limits import MAX_UPLOAD_BYTES
+from analysis.schema import FIELDS
+
+FORMATS = ("json", "md", "html", "xlsx")
+
+
+def _read_input(path: str) -> bytes:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"There is no file at {path}; check the path.")
+    if file.stat().st_size > MAX_UPLOAD_BYTES:
+        raise InputError(f"{file.name} is larger than the {MAX_UPLOAD_BYTES // 1_000_000} MB limit; "
+                         "split it or remove unused sheets and columns.")
+    return file.read_bytes()
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUE, got '{text}'")
+    return name.strip(), value.strip()
+
+
+def _settings(args: argparse.Namespace):
+    from analysis.loading import LoadSettings
+
+    columns = {}
+    for name, header in args.column or []:
+        if name not in FIELDS:
+            raise InputError(f"'{name}' is not a field; use one of {', '.join(FIELDS)}.")
+        columns[name] = header or None
+    dayfirst = {}
+    for name, value in args.dayfirst or []:
+        dayfirst[name] = value.lower() in ("yes", "true", "1", "day")
+    if args.ghost_after_days < 1:
+        raise InputError("--ghost-after-days must be a whole number of days, at least 1.")
+    return LoadSettings(sheet=args.sheet, columns=columns, dayfirst=dayfirst, today=args.today,
+                        ghost_after_days=args.ghost_after_days)
+
+
+def _write_atomically(path: str, content: bytes) -> None:
+    """Write a file whole or not at all."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".next-steps-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from analysis.exports import render
+    from analysis.loading import load
+    from analysis.report import build_report
+
+    data = _read_input(args.file)
+    loaded = load(data, Path(args.file).name, _settings(args))
+    report = build_report(loaded, today=args.today or dt.date.today())
+    content = render(report, args.format)
+    if args.output:
+        _write_atomically(args.output, content)
+    elif args.format == "xlsx":
+        raise InputError("An Excel report needs an output file: add -o REPORT.xlsx.")
+    else:
+        sys.stdout.write(content.decode("utf-8"))
+    return 0
+
+
+def _normalize_command(args: argparse.Namespace) -> int:
+    from analysis.exports import applications_csv
+    from analysis.loading import load
+
+    data = _read_input(args.file)
+    loaded = load(data, Path(args.file).name, _settings(args))
+    _write_atomically(args.output, applications_csv(loaded.applications))
+    print(f"{len(loaded.applications)} applications written to {args.output}; "
+          f"{len(loaded.skipped)} rows skipped.", file=sys.stderr)
+    return 0
 
 
 def _themes_command(args: argparse.Namespace) -> int:
@@ -15,14 +104,40 @@ def _themes_command(args: argparse.Namespace) -> int:
     with stream:
         texts = [line.rstrip("\r\n") for line in stream]
     for text, result in zip(texts, classify_many(texts)):
-        print(json.dumps({"text": text, "themes": list(result.themes), "polarity": result.polarity}, ensure_ascii=False))
+        print(json.dumps({"text": text, "themes": list(result.themes), "polarity": result.polarity},
+                         ensure_ascii=False))
     return 0
+
+
+def _add_loading_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", help="the tracker: csv, txt, xlsx, xlsm, xls or ods")
+    command.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                         help="the date to count silence up to (YYYY-MM-DD); default: today")
+    command.add_argument("--ghost-after-days", type=int, default=30,
+                         help="days without a reply after which an open application counts as no response")
+    command.add_argument("--sheet", default=None, help="the workbook sheet to read; default: found automatically")
+    command.add_argument("--column", type=_pair, action="append", metavar="FIELD=HEADER",
+                         help=f"override the column of a field ({', '.join(FIELDS)}); empty HEADER for none")
+    command.add_argument("--dayfirst", type=_pair, action="append", metavar="FIELD=yes|no",
+                         help="force day-first (yes) or month-first (no) dates in applied_on or responded_on")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m analysis``."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description="Next Steps: learn from job rejections.")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    report = commands.add_parser("report", help="the funnel, themes and focus areas of a tracker")
+    _add_loading_options(report)
+    report.add_argument("--format", choices=FORMATS, default="json")
+    report.add_argument("-o", "--output", default=None, help="write to this file instead of standard output")
+    report.set_defaults(run=_report_command)
+
+    normalize = commands.add_parser("normalize", help="write the canonical table of applications as CSV")
+    _add_loading_options(normalize)
+    normalize.add_argument("-o", "--output", required=True, help="the CSV file to write")
+    normalize.set_defaults(run=_normalize_command)
+
     themes = commands.add_parser("themes", help="classify feedback texts, one a line, into themes")
     themes.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
     themes.set_defaults(run=_themes_command)
@@ -36,4 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as error:
         print(str(error), file=sys.stderr)
+        return 2
+    except (OSError, UnicodeError) as error:
+        print(f"The file could not be read or written ({error.__class__.__name__}): {error}.", file=sys.stderr)
         return 2

@@ -37,6 +37,7 @@ class LoadResult:
     """Everything the Data page and the report say about how a file was read."""
 
     raw: RawTable
+    settings: LoadSettings
     layout: str
     mapping: ColumnMapping
     evidence: Evidence
@@ -134,6 +135,7 @@ def load(data: bytes, filename: str, settings: LoadSettings | None = None) -> Lo
     skipped = tuple(sorted(raw.skipped + normalized.skipped, key=lambda item: item.row))
     return LoadResult(
         raw=raw,
+        settings=settings,
         layout=layout if normalized.outcomes_known else "one row per application, without statuses",
         mapping=mapping,
         evidence=evidence,

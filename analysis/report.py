@@ -1,0 +1,119 @@
+"""The one computation behind every page and export: ``build_report``.
+
+bytes -> ``loading.load`` -> canonical table -> ``build_report`` -> pages, JSON, Markdown, HTML, Excel.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.feedback import FeedbackSummary, summarise_feedback
+from analysis.focus import FocusArea, rank_focus_areas
+from analysis.funnel import Funnel, build_funnel
+from analysis.loading import LoadResult
+from analysis.sankey import Flow, build_flows
+from analysis.schema import FIELDS
+from analysis.segments import Segments, build_segments
+from analysis.timing import Timing, build_timing
+from analysis.trend import Trend, build_trend
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything computed from one set of applications."""
+
+    loaded: LoadResult
+    applications: pd.DataFrame
+    today: dt.date
+    funnel: Funnel
+    segments: Segments
+    timing: Timing
+    trend: Trend
+    flows: tuple[Flow, ...]
+    feedback: FeedbackSummary
+    focus_areas: tuple[FocusArea, ...]
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """First and last date applied, or None when no application has a date."""
+        dates = self.applications["applied_on"].dropna()
+        return (dates.min().date(), dates.max().date()) if len(dates) else None
+
+
+def build_report(
+    loaded: LoadResult,
+    today: dt.date,
+    applications: pd.DataFrame | None = None,
+    extra_keywords: dict[str, tuple[str, ...]] | None = None,
+) -> Report:
+    """Compute the funnel, segments, timing, trend, flows, feedback themes and focus areas.
+
+    ``applications`` defaults to everything loaded; pass a filtered table to report on part of it.
+    """
+    apps = loaded.applications if applications is None else applications
+    funnel = build_funnel(apps)
+    segments = build_segments(apps)
+    feedback = summarise_feedback(apps, extra_keywords or {})
+    return Report(
+        loaded=loaded,
+        applications=apps,
+        today=today,
+        funnel=funnel,
+        segments=segments,
+        timing=build_timing(apps),
+        trend=build_trend(apps),
+        flows=tuple(build_flows(apps)),
+        feedback=feedback,
+        focus_areas=tuple(rank_focus_areas(funnel, segments, feedback, today)),
+    )
+
+
+def _candidates(report: Report) -> list[dict]:
+    apps = report.applications
+    if report.loaded.mapping.header("candidate") is None:
+        return []
+    result = []
+    for name, group in apps.groupby("candidate", sort=True):
+        funnel = build_funnel(group)
+        result.append({
+            "candidate": name,
+            "applications": len(group),
+            "outcomes": funnel.overview.outcomes,
+            "funnel": funnel.to_json_entries(),
+        })
+    return result
+
+
+def report_json(report: Report) -> dict:
+    """The ``report --format json`` object of DESIGN.md (with a few extra keys)."""
+    loaded = report.loaded
+    period = report.period
+    return {
+        "applications": len(report.applications),
+        "rows": {
+            "read": loaded.rows_read,
+            "skipped": [{"row": item.row, "reason": item.reason} for item in loaded.skipped],
+        },
+        "columns": {name: loaded.mapping.header(name) for name in FIELDS},
+        "column_confidence": {name: loaded.mapping.confidence.get(name, 0.0) for name in FIELDS},
+        "layout": loaded.layout,
+        "sheet": loaded.raw.sheet,
+        "outcomes": report.funnel.overview.outcomes,
+        "outcomes_known": loaded.normalized.outcomes_known,
+        "funnel": report.funnel.to_json_entries(),
+        "overview": report.funnel.overview.to_dict(),
+        "bottleneck": None if report.funnel.bottleneck is None else report.funnel.bottleneck.to_dict(),
+        "channels": report.segments.to_dict().get("channel"),
+        "timing": report.timing.to_dict(),
+        "themes": report.feedback.theme_counts(),
+        "strengths": report.feedback.strength_counts(),
+        "focus_areas": [area.to_dict() for area in report.focus_areas],
+        "candidates": _candidates(report),
+        "unreadable_dates": [{"row": item.row, "reason": item.reason} for item in loaded.normalized.unreadable_dates],
+        "period": None if period is None else [period[0].isoformat(), period[1].isoformat()],
+        "settings": {"today": report.today.isoformat(), "ghost_after_days": loaded.settings.ghost_after_days},
+        "warnings": list(loaded.warnings),
+    }
+

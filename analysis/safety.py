@@ -1,0 +1,33 @@
+"""Keep user text harmless in exports: no formulas in spreadsheets, no markup in HTML, safe file names."""
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table whose text cells cannot run as formulas."""
+    text_columns = [name for name in frame.columns if frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name])]
+    return frame.assign(**{name: frame[name].map(neutralise_formula) for name in text_columns})
+
+
+def escape(text: object) -> str:
+    """User text made safe to place inside HTML."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def safe_filename(name: str, default: str = "next-steps") -> str:
+    """A download file name without path parts or odd characters."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip(".-")
+    return stem[:80] or default

@@ -1,0 +1,163 @@
+"""Charts: titles state the finding, captions the action, degenerate input gives no figure."""
+import plotly.graph_objects as go
+import pytest
+from canonical_factory import make_apps, many
+
+from analysis import charts, palette
+from analysis.funnel import build_funnel
+from analysis.sankey import build_flows
+from analysis.segments import build_segments
+from analysis.stats import wilson_interval
+from analysis.timing import build_timing
+from analysis.trend import build_trend
+
+
+def search():
+    """41 applications: 20 ghosted and 10 rejected in January, referrals and interviews in March."""
+    return make_apps(
+        many(20, applied_on="2025-01-06", outcome="no_response", outcome_inferred=True)
+        + many(10, applied_on="2025-01-08", outcome="rejected", responded_on="2025-01-20")
+        + many(6, applied_on="2025-03-03", furthest_stage="first_interview", outcome="rejected", channel="Referral",
+               source="Priya", responded_on="2025-03-10")
+        + many(3, applied_on="2025-03-05", furthest_stage="final_interview", outcome="rejected", responded_on="2025-03-07")
+        + [{"applied_on": "2025-03-06", "outcome": "offer", "channel": "Referral"}, {"applied_on": "2025-03-20"}]
+    )
+
+
+def all_charts(apps):
+    funnel = build_funnel(apps)
+    return {
+        "funnel": charts.funnel_chart(funnel),
+        "rejection": charts.rejection_rate_chart(funnel),
+        "sankey": charts.sankey_chart(build_flows(apps)),
+        "channel": charts.channel_chart(build_segments(apps)),
+        "timing": charts.response_time_chart(build_timing(apps)),
+        "trend": charts.weekly_trend_chart(build_trend(apps)),
+    }
+
+
+def test_titles_state_the_findings():
+    made = all_charts(search())
+    # first interview: 10 reached, 4 moved on (3 finals + the offer)
+    assert made["funnel"].title == "Your funnel narrows most at the first interview: 40% (n=10) moved on"
+    # rejections: 10 before interview, 6 at first, 3 at final -> 10/19
+    assert made["rejection"].title == "Most rejections come before any interview: 53%"
+    assert made["sankey"].title == "20 of 41 applications never got a response; 1 reached an offer"
+    # referrals 7/7 interviewed vs the rest 3/34
+    assert made["channel"].title == "Referrals get you interviews more often: 100% vs 9% elsewhere"
+    # replies after 12 (x10), 7 (x6), 2 (x3) days -> median 12
+    assert made["timing"].title == "Employers who replied took a median of 12 days (n=19)"
+    assert made["trend"].title == "Your interview rate is improving: 0% before 11 Feb, 100% since"
+
+
+def test_every_chart_has_a_figure_a_caption_and_no_external_resources():
+    for name, chart in all_charts(search()).items():
+        assert isinstance(chart.figure, go.Figure), name
+        assert chart.figure.layout.title.text == chart.title
+        assert chart.caption.endswith(".") and len(chart.caption) > 20
+        text = chart.figure.to_json()
+        assert "http://" not in text and "https://" not in text, name
+
+
+def test_captions_say_what_to_do():
+    made = all_charts(search())
+    assert made["channel"].caption == "Send more of your applications through referrals."
+    assert "screening calls" in made["funnel"].caption
+    assert made["timing"].caption.startswith("Follow up politely after 12 days")
+
+
+@pytest.mark.parametrize(
+    ("apps", "title"),
+    [
+        (make_apps([]), "No applications yet"),
+        (make_apps([{"applied_on": "2025-01-01", "outcome": "rejected"}]), "Only one application so far"),
+    ],
+)
+def test_empty_and_single_application_give_no_figure(apps, title):
+    for name, chart in all_charts(apps).items():
+        assert chart.figure is None, name
+        assert chart.caption
+    made = all_charts(apps)
+    assert made["funnel"].title == title and made["sankey"].title == title and made["channel"].title == title
+
+
+def test_no_dates_no_rejections_no_interviews():
+    apps = make_apps(many(6, outcome="no_response"))
+    made = all_charts(apps)
+    assert made["timing"].figure is None and made["timing"].title == "No reply dates to measure"
+    assert made["trend"].figure is None and made["trend"].title == "No application dates"
+    assert made["rejection"].figure is None and made["rejection"].title == "No rejections recorded yet"
+    assert made["funnel"].figure is not None
+    assert made["funnel"].title == "Your funnel narrows most before any interview: 0% (n=6) got one"
+    assert made["sankey"].title == "All 6 applications never got a response; none has reached an offer yet"
+
+
+def test_too_few_bars_are_grey_and_hatched():
+    apps = make_apps(many(10, outcome="rejected") + many(2, furthest_stage="first_interview", outcome="rejected"))
+    chart = charts.rejection_rate_chart(build_funnel(apps))
+    bar = chart.figure.data[0]
+    assert bar.marker.color[0] == palette.OUTCOME_COLORS["rejected"]
+    assert bar.marker.color[1] == palette.NEUTRAL and bar.marker.pattern.shape[1] == "/"
+    assert bar.text[1] == "too few to tell (n=2)"
+    low, high = wilson_interval(10, 12)
+    assert bar.error_y.arrayminus[0] == pytest.approx(100 * (10 / 12 - low))
+    assert bar.error_y.array[0] == pytest.approx(100 * (high - 10 / 12))
+    assert any("too few" in note.text for note in chart.figure.layout.annotations)
+
+
+def test_channel_titles_worse_and_no_standout():
+    worse = make_apps(
+        many(20, channel="Job board", outcome="no_response")
+        + many(10, channel="Referral", furthest_stage="first_interview", outcome="rejected")
+        + many(10, channel="Referral", outcome="rejected")
+    )
+    chart = charts.channel_chart(build_segments(worse))
+    # referral 10/20 is better than job boards 0/20: the better one is named first
+    assert chart.title == "Referrals get you interviews more often: 50% vs 0% elsewhere"
+    only_worse = make_apps(
+        many(1, channel="Job board", furthest_stage="first_interview", outcome="rejected")
+        + many(19, channel="Job board", outcome="no_response")
+        + [row for channel in ("LinkedIn", "Referral", "Recruiter")
+           for row in many(4, channel=channel, furthest_stage="first_interview", outcome="rejected")
+           + many(4, channel=channel, outcome="rejected")]
+    )
+    # job boards 1/20 vs the rest 12/24: p = 0.002; each other channel 4/8 vs its rest 9/36: p = 0.21
+    table = build_segments(only_worse).channel
+    assert table.get("Job board").verdict == "worse" and table.get("Referral").verdict is None
+    chart = charts.channel_chart(table)
+    assert chart.title == "Job boards get you fewer interviews: 5% vs 50% elsewhere"
+    assert chart.caption == "Spend less time on job boards and more on the channels that answer you."
+    even = make_apps(
+        many(5, channel="LinkedIn", furthest_stage="first_interview", outcome="rejected") + many(5, channel="LinkedIn", outcome="rejected")
+        + many(4, channel="Recruiter", furthest_stage="first_interview", outcome="rejected") + many(6, channel="Recruiter", outcome="rejected")
+    )
+    assert charts.channel_chart(build_segments(even)).title == "No channel stands out yet: interview rates from 40% (Recruiter) to 50% (LinkedIn)"
+
+
+def test_channel_colours_come_from_the_palette():
+    chart = charts.channel_chart(build_segments(search()))
+    colors = list(chart.figure.data[0].marker.color)
+    assert colors == [palette.CHANNEL_COLORS["LinkedIn"], palette.CHANNEL_COLORS["Referral"]]
+
+
+def test_trend_titles():
+    steady = make_apps(
+        many(3, applied_on="2025-01-06", furthest_stage="first_interview", outcome="rejected")
+        + many(7, applied_on="2025-01-06", outcome="rejected")
+        + many(4, applied_on="2025-03-03", furthest_stage="first_interview", outcome="rejected")
+        + many(6, applied_on="2025-03-03", outcome="rejected")
+    )
+    assert charts.weekly_trend_chart(build_trend(steady)).title == "Your interview rate is steady: 30% before 03 Feb, 40% since"
+    early = make_apps(many(3, applied_on="2025-01-06") + many(3, applied_on="2025-01-08"))
+    chart = charts.weekly_trend_chart(build_trend(early))
+    assert chart.title == "Too early to tell a trend: 6.0 applications a week so far"
+    assert chart.figure is not None
+
+
+def test_sankey_nodes_use_stage_and_outcome_colours():
+    chart = charts.sankey_chart(build_flows(search()))
+    node = chart.figure.data[0].node
+    colors = dict(zip(node.label, node.color))
+    assert colors["Applied"] == palette.STAGE_COLORS["applied"]
+    assert colors["Rejected"] == palette.OUTCOME_COLORS["rejected"]
+    assert colors["Offer"] == palette.STAGE_COLORS["offer"]
