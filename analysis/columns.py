@@ -106,6 +106,10 @@ def content_score(values: pd.Series, field_name: str) -> float:
     filled = text[text != ""]
     if filled.empty:
         return 0.1
+    return (0.5 + 0.5 * len(filled) / len(text)) * _content_fit(sample, filled, field_name)
+
+
+def _content_fit(sample: pd.Series, filled: pd.Series, field_name: str) -> float:
     if field_name in DATE_FIELDS:
         return date_share(sample)
     numeric = pd.to_numeric(filled.str.replace(r"[$€£,%]", "", regex=True), errors="coerce").notna().mean()

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.columns import as_text, normalise_header
 from analysis.dates import date_share
 from analysis.schema import STAGES
-from analysis.statuses import FINAL, FIRST, OFFER, StatusMeaning, interpret_status, stage_level_of
+from analysis.statuses import APPLIED, FINAL, FIRST, OFFER, StatusMeaning, interpret_status, stage_level_of
 
 _FROM_HEADERS = {"source", "from", "from stage", "previous stage", "from status", "stage from", "start"}
 _TO_HEADERS = {"target", "to", "to stage", "next stage", "to status", "stage to", "end"}
@@ -27,6 +27,11 @@ _HISTORY_SPLIT = re.compile(r"->|→|=>|\s>\s|;|\|")
 _BLANK_FLAGS = {"", "n/a", "na", "-", "expired", "none", "null", "?"}
 _NO_FLAGS = {"n", "no", "false", "0", "not", "x"}
 _GHOST_FLAGS = {"g", "ghosted", "ghost"}
+# Headers that mention a stage word but describe something else ("Contact Phone Number", "Application URL").
+_NOT_STAGE_HEADER = re.compile(
+    r"\b(number|no|url|link|email|e mail|contact|name|site|website|address|salary|pay|notes?|comments?|"
+    r"time|days|required|submitted|letter|type|id)\b"
+)
 _COUNT_LABELS = re.compile(r"applications?|rejections?|interviews?|offers?|total|pending|jobs|declined|accepted|count")
 
 
@@ -114,7 +119,7 @@ def detect_stage_columns(frame: pd.DataFrame, exclude: tuple[str, ...]) -> list[
         if header in exclude:
             continue
         meaning = interpret_status(header)
-        if not meaning.recognised or not meaning.applied:
+        if not meaning.recognised or not meaning.applied or _NOT_STAGE_HEADER.search(normalise_header(header)):
             continue
         text = as_text(frame[header])
         filled = text[text != ""]
@@ -127,7 +132,7 @@ def detect_stage_columns(frame: pd.DataFrame, exclude: tuple[str, ...]) -> list[
         outcome = meaning.outcome if meaning.outcome not in (None, "offer") else None
         if outcome is not None:
             found.append(StageColumn(header, None, outcome))
-        elif level is not None:
+        elif level is not None and level > APPLIED:
             found.append(StageColumn(header, level, None))
     return found
 

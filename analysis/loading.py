@@ -95,6 +95,10 @@ def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int)
                      "those applications count as applied and in progress until you set them in the status table.")
     if result.unreadable_dates:
         notes.append(f"{len(result.unreadable_dates)} date cells could not be read; they are listed in the data quality panel.")
+    undated_open = int(((apps["outcome"] == "in_progress") & apps["applied_on"].isna()).sum())
+    if result.outcomes_known and undated_open:
+        notes.append(f"{undated_open} applications have no status and no date applied, so they count as in progress; "
+                     "add a date or a status to place them.")
     if mapping.header("applied_on") is None:
         notes.append("No column holds the date applied, so timing and trends cannot be shown.")
     return notes

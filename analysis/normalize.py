@@ -133,8 +133,9 @@ def normalize(
 
     # Skips: never applied, company-only or empty rows, exact duplicates.
     evidence_any = (levels > 0) | (outcome != "").to_numpy() | (text["feedback"] != "").to_numpy()
-    has_date = applied_on.notna().to_numpy()
-    dates_common = mapping.header("applied_on") is not None and has_date.mean() >= 0.5
+    applied_header = mapping.header("applied_on")
+    has_date = (as_text(frame[applied_header]) != "").to_numpy() if applied_header else np.zeros(len(frame), bool)
+    dates_common = applied_header is not None and has_date.mean() >= 0.5
     no_details = (text["role"] == "").to_numpy() & ~has_date & ~evidence_any
     wishlist_like = dates_common & ~has_date & ~evidence_any
     nameless = ((text["company"] == "") & (text["role"] == "")).to_numpy()

@@ -73,7 +73,7 @@ _STAGE_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
                         r"follow up interview|team interview|inter2|interview 2)\b")),
     (FIRST, re.compile(r"\b(interview\w*|inter|intvw|screen\w*|phone|call|recruiter|hr|hiring manager|"
                        r"coding challenge|code challenge|challenge|assessment|test|codesignal|hackerrank|oa|"
-                       r"first|1st|round 1|video)\b")),
+                       r"first|1st|round 1|video|campus)\b")),
     (APPLIED, re.compile(r"\b(applied|submitted|application|sent)\b")),
 )
 
