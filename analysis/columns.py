@@ -73,6 +73,8 @@ class ColumnMapping:
 
 def as_text(series: pd.Series) -> pd.Series:
     """Cells as trimmed text, blank for missing values."""
+    if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
+        return series.fillna("").str.strip()
     return series.astype(object).where(series.notna(), "").astype(str).str.strip()
 
 

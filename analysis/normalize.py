@@ -42,19 +42,32 @@ class Normalized:
     dayfirst: dict[str, bool | None]
 
 
-def _meanings(values: pd.Series, overrides: dict[str, StatusMeaning]) -> pd.Series:
-    text = as_text(values)
-    distinct = {value: overrides.get(value) or interpret_status(value) for value in text.unique() if value}
-    return text.map(distinct)
+@dataclass(frozen=True)
+class _StatusColumn:
+    """A status column (trimmed text) read once per distinct value, spread back over the rows."""
+
+    level: np.ndarray
+    outcome: np.ndarray
+    not_applied: np.ndarray
+    external: np.ndarray
+    unplaced: tuple[str, ...]
 
 
-def _level(meanings: pd.Series) -> np.ndarray:
+def _read_status_column(values: pd.Series, overrides: dict[str, StatusMeaning]) -> _StatusColumn:
+    codes, distinct = pd.factorize(values)
+    meanings = [overrides.get(value) or interpret_status(value) for value in distinct]
     stage_index = {stage: level for level, stage in enumerate(STAGES)}
-    return meanings.map(lambda m: stage_index.get(m.stage, 0) if isinstance(m, StatusMeaning) else 0).to_numpy()
 
+    def spread(per_value: list, dtype) -> np.ndarray:
+        return np.asarray(per_value, dtype=dtype)[codes]
 
-def _outcome(meanings: pd.Series) -> pd.Series:
-    return meanings.map(lambda m: (m.outcome or "") if isinstance(m, StatusMeaning) else "").astype(object)
+    return _StatusColumn(
+        level=spread([stage_index.get(m.stage, 0) for m in meanings], np.int8),
+        outcome=spread([m.outcome or "" for m in meanings], object),
+        not_applied=spread([not m.applied for m in meanings], bool),
+        external=spread([m.external_reason for m in meanings], bool),
+        unplaced=tuple(value for value, m in zip(distinct, meanings) if value and not m.recognised),
+    )
 
 
 def _date(frame: pd.DataFrame, header: str | None, dayfirst: bool | None, issues: list, rows: pd.Series, label: str):
@@ -86,7 +99,8 @@ def normalize(
     dayfirst = dayfirst or {}
     today = today or dt.date.today()
     rows = pd.Series(row_numbers.to_numpy(), index=frame.index)
-    text = {name: (as_text(frame[mapping.header(name)]) if mapping.header(name) else
+    cells = frame.apply(as_text)
+    text = {name: (cells[mapping.header(name)] if mapping.header(name) else
                    pd.Series("", index=frame.index, dtype=object)) for name in TEXT_FIELDS}
 
     levels = np.zeros(len(frame), dtype=np.int8)
@@ -100,14 +114,12 @@ def normalize(
         if header is None:
             continue
         has_status = True
-        meanings = _meanings(frame[header], overrides)
-        levels = np.maximum(levels, _level(meanings)).astype(np.int8)
-        stated = _outcome(meanings)
-        outcome = outcome.mask((outcome == "") & (stated != ""), stated)
-        not_applied |= meanings.map(lambda m: isinstance(m, StatusMeaning) and not m.applied).to_numpy(dtype=bool)
-        external |= meanings.map(lambda m: isinstance(m, StatusMeaning) and m.external_reason).to_numpy(dtype=bool)
-        unplaced |= {value for value, m in zip(as_text(frame[header]), meanings)
-                     if isinstance(m, StatusMeaning) and not m.recognised}
+        column = _read_status_column(cells[header], overrides)
+        levels = np.maximum(levels, column.level)
+        outcome = outcome.mask((outcome == "") & (column.outcome != ""), column.outcome)
+        not_applied |= column.not_applied
+        external |= column.external
+        unplaced |= set(column.unplaced)
     if evidence.stage_columns:
         has_status = True
         column_levels, column_outcome = stage_column_evidence(frame, list(evidence.stage_columns))
@@ -115,9 +127,9 @@ def normalize(
         outcome = outcome.mask((outcome == "") & (column_outcome != ""), column_outcome)
     if evidence.history_column:
         has_status = True
-        cells = as_text(frame[evidence.history_column])
-        read = {cell: furthest_of_steps(history_steps(cell)) for cell in cells.unique() if cell}
-        history = cells.map(lambda cell: read.get(cell, (0, None)))
+        history_cells = cells[evidence.history_column]
+        read = {cell: furthest_of_steps(history_steps(cell)) for cell in history_cells.unique() if cell}
+        history = history_cells.map(lambda cell: read.get(cell, (0, None)))
         levels = np.maximum(levels, history.map(lambda pair: pair[0]).to_numpy()).astype(np.int8)
         stated = history.map(lambda pair: pair[1] or "")
         outcome = outcome.mask((outcome == "") & (stated != ""), stated)
@@ -134,22 +146,22 @@ def normalize(
     # Skips: never applied, company-only or empty rows, exact duplicates.
     evidence_any = (levels > 0) | (outcome != "").to_numpy() | (text["feedback"] != "").to_numpy()
     applied_header = mapping.header("applied_on")
-    has_date = (as_text(frame[applied_header]) != "").to_numpy() if applied_header else np.zeros(len(frame), bool)
+    has_date = (cells[applied_header] != "").to_numpy() if applied_header else np.zeros(len(frame), bool)
     dates_common = applied_header is not None and has_date.mean() >= 0.5
     no_details = (text["role"] == "").to_numpy() & ~has_date & ~evidence_any
     wishlist_like = dates_common & ~has_date & ~evidence_any
     nameless = ((text["company"] == "") & (text["role"] == "")).to_numpy()
-    duplicate = frame.astype(str).duplicated().to_numpy()
-    reasons = np.select(
-        [not_applied, nameless, no_details, wishlist_like, duplicate],
-        ["not applied yet (status says so)", "no company or role",
-         "only a company name: looks like a wishlist entry, not an application",
-         "no date applied and no status: looks like a wishlist entry, not an application",
-         "exact duplicate of an earlier row"],
-        default="",
-    )
-    skipped_mask = reasons != ""
-    skipped = tuple(SkippedRow(int(row), str(reason)) for row, reason in zip(rows[skipped_mask], reasons[skipped_mask]))
+    duplicate = cells.duplicated().to_numpy()
+    rules = [
+        (not_applied, "not applied yet (status says so)"),
+        (nameless, "no company or role"),
+        (no_details, "only a company name: looks like a wishlist entry, not an application"),
+        (wishlist_like, "no date applied and no status: looks like a wishlist entry, not an application"),
+        (duplicate, "exact duplicate of an earlier row"),
+    ]
+    skipped_mask = np.logical_or.reduce([mask for mask, _ in rules])
+    reasons = [next(reason for mask, reason in rules if mask[i]) for i in np.flatnonzero(skipped_mask)]
+    skipped = tuple(SkippedRow(int(row), reason) for row, reason in zip(rows[skipped_mask], reasons))
 
     # Outcomes: offers imply the offer stage; open applications with long silence become no_response.
     outcome = outcome.mask((levels >= OFFER) & ~outcome.isin(["withdrawn", "rejected"]).to_numpy(), "offer")
@@ -161,7 +173,7 @@ def normalize(
     outcome = outcome.mask(ghosted, "no_response")
 
     feedback = text["feedback"].mask(external & (text["feedback"] == "").to_numpy(),
-                                     as_text(frame[mapping.header("outcome")]) if mapping.header("outcome") else "")
+                                     cells[mapping.header("outcome")] if mapping.header("outcome") else "")
     table = pd.DataFrame({
         **{name: text[name] for name in ("company", "role", "source", "location", "candidate")},
         "channel": channels_of(text["source"]),
@@ -175,9 +187,6 @@ def normalize(
         "source_row": rows.astype(int),
     })[list(CANONICAL_COLUMNS)]
     table = table[~skipped_mask].reset_index(drop=True)
-    for name in ("company", "role", "source", "channel", "location", "candidate", "feedback",
-                 "furthest_stage", "outcome"):
-        table[name] = table[name].astype(object)
     return Normalized(
         applications=table,
         skipped=skipped,
