@@ -23,7 +23,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "vacancy", "job name", "job role", "role title"),
     "applied_on": ("date applied", "applied date", "application date", "applied on", "applied", "date sent",
                    "date submitted", "submitted", "date", "applied at", "date of application", "sent",
-                   "submission date", "submitted on"),
+                   "submission date", "submitted on", "created at", "date added", "date created"),
     "source": ("source", "channel", "application site", "platform", "site", "via", "job board", "where applied",
                "found via", "how applied", "found on", "website", "job source", "lead source", "applied via"),
     "stage": ("stage", "furthest stage", "round", "interview stage", "pipeline stage", "step", "progress",
