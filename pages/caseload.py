@@ -1,0 +1,150 @@
+"""Caseload: every candidate a coach or recruiter looks after, who is stuck and why, funnels side by side."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from analysis import charts
+from analysis.caseload import STUCK_APPLICATIONS, STUCK_SILENT_DAYS, Caseload, build_caseload, has_candidates
+from analysis.feedback import FeedbackSummary
+from analysis.stats import MIN_N
+from ui import components, state
+
+MAX_COMPARED = 3
+
+
+@st.cache_data(max_entries=16, show_spinner="Building the caseload…")
+def _caseload(key: tuple, today: dt.date, _apps: pd.DataFrame, _feedback: FeedbackSummary) -> Caseload:
+    """The caseload of the filtered table; ``key`` is (source digest, settings, filters)."""
+    return build_caseload(_apps, today, feedback=_feedback)
+
+
+def _theme_label(theme: str | None) -> str | None:
+    return None if theme is None else theme.replace("_", " ").capitalize()
+
+
+def _candidate_table(caseload: Caseload) -> None:
+    """The sortable caseload table: stuck candidates first; rates blank below 5 applications."""
+    table = caseload.table()
+    enough = table["applications"] >= MIN_N
+    shown = table.assign(
+        interview_rate=table["interview_rate"].where(enough),
+        offer_rate=table["offer_rate"].where(enough),
+        top_theme=table["top_theme"].map(_theme_label, na_action="ignore"),
+    )
+    rate_help = "Blank: fewer than 5 applications, too few to tell."
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config={
+            "candidate": st.column_config.TextColumn("Candidate", pinned=True),
+            "applications": st.column_config.NumberColumn("Applications", format="%d"),
+            "open": st.column_config.NumberColumn("Open", format="%d", help="In progress, or silent with no answer."),
+            "interviews": st.column_config.NumberColumn("Interviews", format="%d",
+                                                        help="Applications that reached at least a first interview."),
+            "interview_rate": st.column_config.ProgressColumn("Interview rate", format="percent", min_value=0.0,
+                                                              max_value=1.0, help=rate_help),
+            "interview_rate_label": None,
+            "offers": None,
+            "offer_rate": st.column_config.ProgressColumn("Offer rate", format="percent", min_value=0.0,
+                                                          max_value=1.0, help=rate_help),
+            "offer_rate_label": None,
+            "bottleneck": st.column_config.TextColumn("Bottleneck", help="The stage where this candidate stalls."),
+            "top_theme": st.column_config.TextColumn("Top feedback theme",
+                                                     help="What their feedback most often names to work on."),
+            "last_activity": st.column_config.DateColumn("Last activity", format="YYYY-MM-DD"),
+            "days_since_activity": st.column_config.NumberColumn("Days quiet", format="%d"),
+            "stuck": st.column_config.CheckboxColumn("Stuck", help="See the reason in the next column."),
+            "stuck_reason": st.column_config.TextColumn("Why stuck", width="large"),
+        },
+    )
+    st.download_button("Caseload (CSV)", lambda: table.to_csv(index=False).encode("utf-8"),
+                       file_name="next-steps-caseload.csv", mime="text/csv", icon=":material/download:",
+                       on_click="ignore")
+
+
+def _theme_table(themes: pd.DataFrame) -> None:
+    if themes.empty:
+        st.caption("No feedback names anything to work on yet.")
+        return
+    st.dataframe(
+        themes.assign(theme=themes["theme"].map(_theme_label)),
+        hide_index=True,
+        column_config={
+            "theme": st.column_config.TextColumn("Feedback theme"),
+            "count": st.column_config.NumberColumn("Applications", format="%d"),
+            "share": st.column_config.ProgressColumn("Share of feedback", format="percent", min_value=0.0,
+                                                     max_value=1.0),
+        },
+    )
+
+
+def _cohort_column(caseload: Caseload) -> None:
+    st.subheader(f"Everyone ({len(caseload.rows)} candidates)", anchor=False)
+    components.rate_metric("Interview rate", caseload.cohort_funnel.overview.interview_rate,
+                           "Applications of every candidate that reached at least a first interview.")
+    components.chart(charts.funnel_chart(caseload.cohort_funnel), "caseload_cohort")
+    _theme_table(caseload.theme_table())
+
+
+def _candidate_column(caseload: Caseload, name: str, position: int) -> None:
+    row = caseload.row(name)
+    st.subheader(components.plain(name), anchor=False)
+    components.rate_metric("Interview rate", row.interview_rate,
+                           "This candidate's applications that reached at least a first interview.")
+    if row.stuck:
+        st.warning(components.plain("; ".join(row.stuck_reasons).capitalize() + "."), icon=":material/flag:")
+    components.chart(charts.funnel_chart(caseload.funnels[name]), f"caseload_{position}")
+    _theme_table(caseload.theme_table(name))
+
+
+ctx = state.context()
+st.title("Caseload")
+report = components.require_report(ctx)
+components.scope_caption(report, ctx)
+apps = report.applications
+
+if ctx.loaded.mapping.header("candidate") is None and not has_candidates(apps):
+    st.info(
+        "This file has no Candidate column, so it reads as one person's search: the Funnel and Feedback pages "
+        "describe it. To follow several candidates, add a Candidate column to the tracker with each "
+        "application's candidate, or upload one file per candidate.",
+        title="A caseload needs a Candidate column", icon=":material/groups:",
+    )
+    st.stop()
+
+if "outcome_known" not in apps.columns:
+    apps = apps.assign(outcome_known=ctx.loaded.normalized.outcomes_known)
+caseload = _caseload((ctx.source.digest, ctx.settings, ctx.filters), report.today, apps, report.feedback)
+stuck = caseload.stuck
+
+columns = st.columns(3)
+columns[0].metric("Candidates", len(caseload.rows), border=True)
+columns[1].metric("Stuck", len(stuck), border=True,
+                  help=f"At least {STUCK_APPLICATIONS} applications and no interview, or open applications and "
+                       f"no activity for {STUCK_SILENT_DAYS} days or more.")
+with columns[2]:
+    components.rate_metric("Interview rate (everyone)", caseload.cohort_funnel.overview.interview_rate,
+                           "Applications of every candidate that reached at least a first interview.")
+if stuck:
+    names = ", ".join(components.plain(row.candidate) for row in stuck)
+    st.warning(f"{len(stuck)} of {len(caseload.rows)} candidates look stuck: {names}. Start with them; "
+               "the table says why.", icon=":material/flag:")
+
+st.subheader("Candidates", anchor=False)
+st.caption("Click a column header to sort. Stuck candidates come first.")
+with st.container(key="caseload_candidates"):
+    _candidate_table(caseload)
+
+st.subheader("Compare funnels", anchor=False)
+default = [row.candidate for row in stuck][:MAX_COMPARED] or list(caseload.candidates[:2])
+chosen = st.multiselect("Candidates to compare with everyone", caseload.candidates, default=default,
+                        max_selections=MAX_COMPARED, key="caseload_compare")
+panels = st.columns(1 + len(chosen), gap="medium")
+with panels[0], st.container(key="caseload_panel_cohort"):
+    _cohort_column(caseload)
+for position, (panel, name) in enumerate(zip(panels[1:], chosen)):
+    with panel, st.container(key=f"caseload_panel_{position}"):
+        _candidate_column(caseload, name, position)

@@ -1,0 +1,41 @@
+"""Data: how the file was read, and the user's corrections (columns, statuses, date order, sheet)."""
+import streamlit as st
+
+from analysis.exports import applications_csv
+from analysis.safety import safe_filename
+from ui import components, data_controls, state
+
+ctx = state.context()
+st.title("Data")
+loaded = components.require_loaded(ctx)
+choices = state.choices_for(ctx.source.digest)
+
+left, right = st.columns([2, 3], gap="large")
+with left:
+    st.subheader("The file", anchor=False)
+    data_controls.sheet_picker(loaded, choices)
+    data_controls.file_summary(loaded, ctx.source.name)
+    st.subheader("Date order", anchor=False)
+    data_controls.date_order(loaded, choices)
+with right:
+    st.subheader("Columns", anchor=False)
+    st.caption("Which column holds each field. Change a cell to correct it; every page follows.")
+    data_controls.column_editor(loaded, choices)
+
+st.subheader("Statuses", anchor=False)
+st.caption("What each status or stage value means. Change a cell to correct it; every page follows.")
+data_controls.status_editor(loaded, choices)
+
+st.subheader("Data quality", anchor=False)
+data_controls.quality_panel(loaded)
+
+st.subheader("Applications as read", anchor=False)
+st.caption("One row per application, before the sidebar filters. Row in file points back to your spreadsheet.")
+data_controls.preview(loaded.applications)
+with st.container(horizontal=True):
+    st.download_button(
+        "Cleaned applications (CSV)", lambda: applications_csv(loaded.applications),
+        file_name=f"{safe_filename(ctx.source.name.rsplit('.', 1)[0])}-cleaned.csv", mime="text/csv",
+        icon=":material/download:", on_click="ignore", type="primary",
+    )
+components.template_downloads()

@@ -1,0 +1,163 @@
+"""Plan: your rates beside published figures, what one offer takes, what-if levers, and before/after a change.
+
+Every number comes from ``analysis.norms``, ``analysis.planner`` and ``analysis.periods``; this
+page only lays them out and holds the sliders. No user text is shown here except channel names,
+which are the engine's own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from analysis.norms import KIND_LABELS, NORMS, norms_beside
+from analysis.periods import RateChange, compare_periods
+from analysis.planner import DRAWS, applications_per_offer, needle_movers, number, weekly_pace, what_if
+from analysis.summary import rate_phrase
+from ui.components import plain, require_report, scope_caption
+from ui.state import context
+
+SHIFT_CHANNELS = ("Referral", "Recruiter")
+INTERVAL_NOTE = (f"95% range from {DRAWS:,} simulated draws of your own stage rates (each drawn from what your "
+                 "counts allow), at your weekly pace; a stage you change is held at the value you set.")
+
+ctx = context()
+report = require_report(ctx)
+st.title("Plan", anchor=False)
+scope_caption(report, ctx)
+if not ctx.loaded.normalized.outcomes_known:
+    st.info("Planning needs the outcome of each application. Add a Status column to your tracker, or pick it on "
+            "the Data page if it has another name.", title="Outcomes unknown", icon=":material/help:")
+    st.stop()
+
+funnel = report.funnel
+has_feedback_column = ctx.loaded.mapping.header("feedback") is not None
+
+# ---- published figures ------------------------------------------------------------------------
+st.header("Your rates beside published figures", anchor=False)
+st.caption("Published figures are context, not targets. [E]: " + KIND_LABELS["E"] + "; a targeted search should "
+           "do better than these. [C]: " + KIND_LABELS["C"] + ".")
+for comparison in norms_beside(funnel, report.timing, report.feedback if has_feedback_column else None):
+    with st.container(border=True, key=f"norm_{comparison.metric}"):
+        st.markdown(comparison.reading)
+        st.caption(f"Source: {comparison.sources} [{comparison.kind}] · Population: {plain(comparison.populations)} · "
+                   f"Year: {comparison.years}. {comparison.caveat}")
+with st.expander("Every published figure used, with its source"):
+    st.dataframe(
+        pd.DataFrame([{"metric": n.metric.replace("_", " "), "segment": n.segment, "figure": n.figure(),
+                       "population": n.population, "year": n.year, "source": n.source, "where": n.url,
+                       "kind": n.kind} for n in NORMS]),
+        hide_index=True,
+    )
+    st.caption("No published interview rate for LinkedIn Easy Apply was found, so none is shown.")
+
+# ---- what one offer takes, and what if ---------------------------------------------------------
+st.header("What one offer takes", anchor=False)
+pace = weekly_pace(report.applications)
+per_week = pace.per_week
+if per_week is None:
+    per_week = st.number_input("Applications a week", min_value=0.0, max_value=100.0, value=5.0, step=1.0,
+                               key="plan_base_pace", help="Your file has no application dates: set your usual pace.")
+else:
+    st.caption(f"Your pace: {pace.label()}, up to {pace.until:%d %b %Y}.")
+st.write(applications_per_offer(funnel, per_week).sentence())
+
+st.subheader("What if…", anchor=False)
+first = funnel.stage("first_interview").decided_pass_rate
+left, middle, right = st.columns(3)
+with left:
+    raise_to = None
+    if first.too_few:
+        st.caption(f"First-interview pass-through: {first.label()}, so it cannot be set here yet.")
+    else:
+        chosen = st.slider("First-interview pass-through (%)", 0, 100, round(first.value * 100), key="plan_first_pass",
+                           help=f"Now {rate_phrase(first)}: the share of decided first interviews that moved on.")
+        raise_to = chosen / 100 if chosen != round(first.value * 100) else None
+with middle:
+    channel = st.selectbox("Shift applications to", SHIFT_CHANNELS, key="plan_channel")
+    segment = report.segments.channel.get(channel)
+    channel_rate = segment.interview_rate if segment is not None else None
+    shift = None
+    if channel_rate is None or channel_rate.too_few:
+        n = 0 if channel_rate is None else channel_rate.n
+        st.caption(f"{channel}: too few applications to tell its interview rate (n={n}).")
+    else:
+        share = st.slider(f"Share of applications through {channel} (%)", 0, 100, 0, step=5, key="plan_shift_share",
+                          help=f"Your interview rate through {channel}: {rate_phrase(channel_rate)}.")
+        shift = (share / 100, channel_rate) if share else None
+with right:
+    extra = st.slider("More applications a week", 0, 20, 0, key="plan_extra")
+
+baseline = what_if(funnel, per_week)
+projection = what_if(funnel, per_week, raise_first_pass_to=raise_to, shift_share_to_channel=shift,
+                     extra_per_week=extra, channel_name=channel)
+with st.container(horizontal=True):
+    if projection.too_few or projection.offers_per_month is None:
+        st.metric("Expected offers a month", "too few to tell", border=True,
+                  help=f"Fewer than 5 applications have had their answer (n={projection.n}).")
+    else:
+        delta = projection.offers_per_month - (baseline.offers_per_month or 0)
+        st.metric("Expected offers a month", number(projection.offers_per_month),
+                  delta=None if not projection.levers else f"{delta:+.2f} vs now", border=True,
+                  help=f"{projection.label()}. {INTERVAL_NOTE}")
+    st.metric("Applications a week", f"{projection.applications_per_week:.1f}", border=True)
+if not projection.too_few and projection.offers_per_month is not None:
+    changed = "; ".join(projection.levers) or "your current rates and pace"
+    st.caption(f"With {changed}: {projection.label()}. {INTERVAL_NOTE}")
+for note in projection.notes:
+    st.caption(note)
+
+st.subheader("What would move the needle most", anchor=False)
+st.markdown("\n".join(f"- {line}" for line in needle_movers(funnel, report.segments, per_week)))
+
+# ---- before and after a change -------------------------------------------------------------------
+st.header("Before and after a change", anchor=False)
+if report.period is None:
+    st.info("Your file has no application dates, so there are no periods to compare.", icon=":material/event_busy:")
+    st.stop()
+first_day, last_day = report.period
+middle_day = first_day + (last_day - first_day) / 2
+split_on = st.date_input("The change happened on", value=middle_day, min_value=first_day, max_value=last_day,
+                         key=f"plan_split_{first_day}_{last_day}", format="YYYY-MM-DD",
+                         help="For example the day you rewrote your CV. Applications sent from this day on form "
+                              "the second period.")
+if not isinstance(split_on, dt.date):
+    st.stop()
+periods = compare_periods(report.applications, split_on, report.feedback)
+if periods.problem:
+    st.info(periods.problem, icon=":material/event:")
+    st.stop()
+st.write(periods.headline)
+st.caption("Each rate counts only applications that have had their answer. \"More than noise\": Fisher's exact "
+           "test, p below 0.05; below 5 applications a side, too few to tell.")
+
+
+def change_table(changes: tuple[RateChange, ...], first_column: str) -> pd.DataFrame:
+    """One row per rate: its two periods with intervals and the verdict."""
+    return pd.DataFrame({
+        first_column: [change.label for change in changes],
+        "before": [rate_phrase(change.before) for change in changes],
+        "since": [rate_phrase(change.after) for change in changes],
+        "change": [change.verdict for change in changes],
+        "p-value": [change.comparison.p_value for change in changes],
+    })
+
+
+st.dataframe(change_table(periods.rates, "rate"), hide_index=True, key="plan_period_rates",
+             column_config={"p-value": st.column_config.NumberColumn(format="%.3f")})
+left, right = st.columns(2)
+with left:
+    st.subheader("Channels", anchor=False)
+    changes = tuple(change for channel_change in periods.channels
+                    for change in (channel_change.share, channel_change.interview_rate))
+    st.dataframe(change_table(changes, "channel"), hide_index=True, key="plan_period_channels",
+                 column_config={"p-value": st.column_config.NumberColumn(format="%.3f")})
+with right:
+    st.subheader("Feedback themes", anchor=False)
+    if periods.themes:
+        st.dataframe(change_table(periods.themes, "theme"), hide_index=True, key="plan_period_themes",
+                     column_config={"p-value": st.column_config.NumberColumn(format="%.3f")})
+        st.caption("Share of the applications with feedback whose feedback names the theme as something to improve.")
+    else:
+        st.caption("No feedback text to compare.")

@@ -1,0 +1,70 @@
+"""Summary: the improvement summary as a preview, and downloads in Markdown, HTML, Excel and CSV.
+
+The document is worded once in ``analysis.summary``; the preview renders its Markdown (user text
+escaped there, and st.markdown shows no raw HTML). Each download is built only when its button
+is clicked (a callable ``data``), so opening the page stays fast.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.export_markdown import summary_markdown
+from analysis.exports import applications_csv, render
+from analysis.safety import safe_filename
+from analysis.summary import build_summary
+from ui.components import require_report, scope_caption
+from ui.state import context
+
+DOWNLOADS = (
+    # label, format, extension, mime, icon
+    ("Markdown", "md", "md", "text/markdown", ":material/description:"),
+    ("HTML (charts, works offline)", "html", "html", "text/html", ":material/web:"),
+    ("Excel workbook", "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     ":material/table_view:"),
+)
+
+
+def _builder(report, fmt: str):
+    """A no-argument callable that renders the report when the button is clicked."""
+    return lambda: render(report, fmt)
+
+
+ctx = context()
+report = require_report(ctx)
+summary = build_summary(report)
+
+st.title("Your improvement summary", anchor=False)
+scope_caption(report, ctx)
+
+stem = safe_filename(ctx.source.name.rsplit(".", 1)[0], default="tracker")
+st.subheader("Download", anchor=False)
+with st.container(horizontal=True):
+    for label, fmt, extension, mime, icon in DOWNLOADS:
+        st.download_button(
+            label,
+            data=_builder(report, fmt),
+            file_name=f"{stem}-next-steps.{extension}",
+            mime=mime,
+            icon=icon,
+            on_click="ignore",
+            key=f"download_{fmt}",
+        )
+    st.download_button(
+        "Cleaned applications (CSV)",
+        data=lambda: applications_csv(report.applications),
+        file_name=f"{stem}-applications.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="download_csv",
+        help="The canonical table: one row per application, as the app read it.",
+    )
+st.caption("The HTML file holds interactive charts and opens offline in any browser; print it or save it as PDF "
+           "from there. Everything is made on this computer.")
+
+columns = st.columns(len(summary.headlines))
+for column, headline in zip(columns, summary.headlines):
+    column.metric(headline.label, headline.value, help=headline.detail, border=True, height="stretch")
+
+with st.container(border=True, key="summary_preview"):
+    st.markdown(summary_markdown(summary))

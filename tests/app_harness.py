@@ -1,0 +1,85 @@
+"""Shared helpers of the AppTests: open the app at a fixed "today", read what it shows."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from analysis.loading import LoadResult, LoadSettings, load
+from analysis.report import Report, build_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data" / "sample_tracker.xlsx"
+TODAY = dt.date(2026, 11, 25)
+TIMEOUT = 30  # seconds per run: generous for a cold two-core machine
+
+
+@pytest.fixture
+def real_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make AppTest run app.py on every rerun, as ``streamlit run`` does.
+
+    Streamlit 1.67's AppTest resets ``PagesManager.uses_pages_directory`` before each run, and a
+    ``pages/`` folder then sends reruns down the legacy multipage path, which runs the page file
+    alone, without app.py and its sidebar. The real server clears that flag once st.navigation is
+    called; this fixture does the same after each PagesManager is made.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def open_app(page: str | None = None, today: dt.date = TODAY) -> AppTest:
+    """The app run once at ``today``, switched to ``pages/<page>.py`` when given."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["today"] = today
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    return at
+
+
+def engine_report(data: bytes, name: str, today: dt.date = TODAY, **settings) -> Report:
+    """What the engine computes for a file, independently of the app."""
+    loaded: LoadResult = load(data, name, LoadSettings(today=today, **settings))
+    return build_report(loaded, today)
+
+
+def metric(at: AppTest, label: str) -> str:
+    """The value shown by the metric with this label."""
+    values = [item.value for item in at.metric if item.label == label]
+    assert values, f"no metric {label!r}; shown: {[item.label for item in at.metric]}"
+    return values[0]
+
+
+def texts(elements) -> list[str]:
+    """The bodies of alerts, captions or headings, for substring checks."""
+    return [str(item.value) for item in elements]
+
+
+def table(at: AppTest, alt: str):
+    """The data of the dataframe whose accessible name (``alt``) starts with ``alt``."""
+    found = [item.value for item in at.dataframe if item.proto.alt.startswith(alt)]
+    assert found, f"no table named {alt!r}; shown: {[item.proto.alt for item in at.dataframe]}"
+    return found[0]
+
+
+def titles(alerts) -> list[str]:
+    """The titles of alerts that have one."""
+    return [alert.proto.title for alert in alerts if alert.proto.title]
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    """Upload a file through the sidebar's uploader and rerun."""
+    return at.file_uploader(key="upload").upload(name, data).run()
+
+
+def no_exception(at: AppTest) -> None:
+    """The run raised nothing (shows the message when it did)."""
+    assert not at.exception, [item.value for item in at.exception]

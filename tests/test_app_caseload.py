@@ -1,0 +1,90 @@
+"""AppTest of the Caseload page: a coach's file with a Candidate column, and a one-person file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_harness import ROOT, TIMEOUT, TODAY, no_exception, texts, upload
+from streamlit.testing.v1 import AppTest
+
+PAGE = "pages/caseload.py"
+
+CASELOAD_CSV = "Candidate,Company,Role,Date Applied,Status,Feedback\n" + "".join(
+    [f"Ana Lopez,Company {i},Data Analyst,2026-11-{1 + i % 20:02d},Rejected,\n" for i in range(16)]
+    + [f"Ben Okafor,Firm {i},Engineer,2026-10-01,Applied,\n" for i in range(2)]
+    + [f"Ben Okafor,Shop {i},Engineer,2026-10-02,Rejected after first interview,You need more experience\n"
+       for i in range(3)]
+    + [f"Cy Ng,Place {i},Designer,2026-11-20,Offer,\n" for i in range(4)]
+)
+ONE_PERSON_CSV = "Company,Role,Date Applied,Status\nAcme,Analyst,2026-11-01,Rejected\nBeta,Analyst,2026-11-02,Applied\n"
+
+SHIM = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+from ui import sidebar, state
+st.set_page_config(page_title="Next Steps", layout="wide")
+page = st.navigation([st.Page({root!r} + "/pages/funnel.py", title="Funnel", default=True),
+                      st.Page({root!r} + "/pages/caseload.py", title="Caseload")])
+state.set_context(sidebar.render())
+page.run()
+"""
+
+
+def open_caseload(tmp_path: Path) -> tuple[AppTest, str]:
+    """The app at TODAY; through app.py once it registers the Caseload page, else a copy that does."""
+    if PAGE in (ROOT / "app.py").read_text(encoding="utf-8"):
+        entry, page = ROOT / "app.py", PAGE
+    else:
+        entry = tmp_path / "app_with_caseload.py"
+        entry.write_text(SHIM.format(root=str(ROOT)), encoding="utf-8")
+        page = str(ROOT / PAGE)
+    at = AppTest.from_file(str(entry), default_timeout=TIMEOUT)
+    at.session_state["today"] = TODAY
+    at.run()
+    return at, page
+
+
+def test_caseload_lists_candidates_with_counts_and_stuck_flags(tmp_path):
+    at, page = open_caseload(tmp_path)
+    upload(at, "coach.csv", CASELOAD_CSV.encode("utf-8"))
+    at.switch_page(page).run()
+    no_exception(at)
+    assert [item.value for item in at.metric if item.label in ("Candidates", "Stuck")] == ["3", "2"]
+    table = at.container(key="caseload_candidates").dataframe[0].value
+    assert table["candidate"].tolist() == ["Ana Lopez", "Ben Okafor", "Cy Ng"]
+    assert table["applications"].tolist() == [16, 5, 4]
+    assert table["interviews"].tolist() == [0, 3, 4]
+    assert table["stuck"].tolist() == [True, True, False]
+    assert table.loc[0, "stuck_reason"] == "16 applications and no interview yet"
+    assert table.loc[1, "stuck_reason"].startswith("no activity for ")
+    assert any("Ana Lopez, Ben Okafor" in text for text in texts(at.warning))
+    compare = at.multiselect(key="caseload_compare")
+    assert compare.value == ["Ana Lopez", "Ben Okafor"]  # the stuck ones by default
+    assert at.container(key="caseload_panel_cohort").subheader[0].value == "Everyone (3 candidates)"
+    assert at.container(key="caseload_panel_0").subheader[0].value == "Ana Lopez"
+    assert at.container(key="caseload_panel_1").subheader[0].value == "Ben Okafor"
+
+
+def test_choosing_a_candidate_shows_their_funnel_and_themes(tmp_path):
+    at, page = open_caseload(tmp_path)
+    upload(at, "coach.csv", CASELOAD_CSV.encode("utf-8"))
+    at.switch_page(page).run()
+    at.multiselect(key="caseload_compare").set_value(["Ben Okafor"]).run()
+    no_exception(at)
+    panel = at.container(key="caseload_panel_0")
+    assert panel.subheader[0].value == "Ben Okafor"
+    assert len(panel.get("plotly_chart")) == 1
+    themes = panel.dataframe[0].value
+    assert themes["theme"].tolist() == ["Experience"] and themes["count"].tolist() == [3]
+    cohort = at.container(key="caseload_panel_cohort").dataframe[0].value
+    assert cohort["count"].tolist() == [3]
+    assert len(at.get("plotly_chart")) == 2  # the cohort's funnel and Ben's
+
+
+def test_one_person_file_explains_how_to_get_a_caseload(tmp_path):
+    at, page = open_caseload(tmp_path)
+    upload(at, "mine.csv", ONE_PERSON_CSV.encode("utf-8"))
+    at.switch_page(page).run()
+    no_exception(at)
+    assert not at.dataframe
+    assert any("add a Candidate column" in text and "one file per candidate" in text for text in texts(at.info))

@@ -1,0 +1,162 @@
+"""The Data page: how the file was read, the user's corrections, and the data-quality panel."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from app_harness import (  # noqa: F401  (real_navigation is a fixture)
+    SAMPLE,
+    TODAY,
+    engine_report,
+    metric,
+    no_exception,
+    open_app,
+    real_navigation,
+    table,
+    texts,
+    upload,
+)
+from openpyxl import Workbook
+
+from analysis.loading import LoadSettings, load
+from analysis.schema import FIELDS
+from analysis.statuses import StatusMeaning
+
+pytestmark = pytest.mark.usefixtures("real_navigation")
+
+
+def edit(at, editor: str, edited_rows: dict) -> None:
+    """Edit cells of the column ("columns") or status ("statuses") editor, as a browser would, and rerun."""
+    choices = at.session_state["reading_choices"]
+    key = f"{editor}_{choices.digest}_{choices.version}"
+    at.session_state[key] = {"edited_rows": edited_rows, "added_rows": [], "deleted_rows": []}
+    at.run()
+
+
+def editor(at, name: str):
+    choices = at.session_state["reading_choices"]
+    return at.data_editor(key=f"{name}_{choices.digest}_{choices.version}").value
+
+
+def test_the_sample_reading_is_described():
+    at = open_app("data")
+    no_exception(at)
+    loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
+    assert metric(at, "Rows read") == "150"
+    assert metric(at, "Applications") == "150"
+    assert metric(at, "Skipped rows") == "0"
+    summary = at.table[0].value["value"].to_dict()
+    assert summary["Kind"] == "xlsx" and summary["Layout"] == loaded.layout and summary["Header row"] == "1"
+
+    columns = editor(at, "columns")
+    assert list(columns["column"]) == [loaded.mapping.header(name) or "(none)" for name in FIELDS]
+    statuses = editor(at, "statuses")
+    assert list(statuses["value"]) == list(loaded.statuses["value"])
+    assert list(statuses["rows"]) == list(loaded.statuses["rows"])
+
+    assert len(table(at, "The applications as read")) == 150
+    assert [button.label for button in at.get("download_button")] == [
+        "Cleaned applications (CSV)", "Blank template (Excel)", "Blank template (CSV)"]
+
+
+def test_a_column_override_changes_the_numbers_on_every_page():
+    at = open_app("data")
+    edit(at, "columns", {FIELDS.index("stage"): {"column": "(none)"}})
+    no_exception(at)
+    columns = editor(at, "columns")
+    stage = FIELDS.index("stage")
+    assert columns.at[stage, "column"] == "(none)" and columns.at[stage, "confidence"] == 1.0
+
+    at.switch_page("pages/funnel.py").run()
+    no_exception(at)
+    expected = engine_report(SAMPLE.read_bytes(), SAMPLE.name, columns={"stage": None}).funnel.overview
+    assert metric(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
+
+
+def test_a_status_override_changes_the_numbers():
+    at = open_app("data")
+    statuses = editor(at, "statuses")
+    row = list(statuses["value"]).index("Phone screen")
+    edit(at, "statuses", {row: {"stage": "applied"}})
+    no_exception(at)
+    assert editor(at, "statuses").at[row, "stage"] == "applied"
+
+    at.switch_page("pages/funnel.py").run()
+    meaning = StatusMeaning(stage="applied", outcome=None, applied=True, recognised=True)
+    expected = engine_report(SAMPLE.read_bytes(), SAMPLE.name, statuses={"Phone screen": meaning}).funnel.overview
+    assert metric(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
+
+
+def test_an_uploaded_csv_lists_skipped_rows_and_unreadable_dates():
+    data = (
+        "Company;Role;Date Applied;Status\n"
+        "Acme;Data Analyst;2026-09-01;Rejected\n"
+        "Beta;Analyst;2026-09-02;Need to apply\n"
+        "Gamma;Analyst;sometime in May;Phone screen\n"
+        "Delta;Engineer;2026-09-04;No response\n"
+    ).encode()
+    at = open_app("data")
+    upload(at, "tracker.csv", data)
+    no_exception(at)
+    summary = at.table[0].value["value"].to_dict()
+    assert summary["Kind"] == "csv" and summary["Delimiter"] == "`;`"
+    assert metric(at, "Rows read") == "4"
+    assert metric(at, "Applications") == "3"
+    skipped = table(at, "Rows skipped")
+    assert list(skipped["row"]) == [3] and "not applied" in skipped["reason"][0]
+    unreadable = table(at, "Date cells")
+    assert list(unreadable["row"]) == [4] and "sometime in May" in unreadable["problem"][0]
+    assert metric(at, "Unreadable dates") == "1"
+
+
+def two_sheet_workbook() -> bytes:
+    book = Workbook()
+    older = book.active
+    older.title = "Applications 2025"
+    older.append(["Company", "Role", "Date Applied", "Status"])
+    older.append(["Old Co", "Analyst", "2025-03-01", "Rejected"])
+    newer = book.create_sheet("Applications 2026")
+    newer.append(["Company", "Role", "Date Applied", "Status"])
+    for i in range(5):
+        newer.append([f"New Co {i}", "Data Analyst", f"2026-09-0{i + 1}", "Phone screen"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_workbook_with_several_sheets_offers_a_sheet_choice():
+    data = two_sheet_workbook()
+    at = open_app("data")
+    upload(at, "tracker.xlsx", data)
+    no_exception(at)
+    picker = at.selectbox[0]
+    assert picker.label == "Sheet"
+    assert list(picker.options) == ["Applications 2025", "Applications 2026"]
+    other = next(name for name in picker.options if name != picker.value)
+    expected = engine_report(data, "tracker.xlsx", sheet=other).funnel.applications
+
+    picker.select(other).run()
+    no_exception(at)
+    assert at.selectbox[0].value == other
+    assert at.table[0].value["value"].to_dict()["Sheet"] == other
+    assert metric(at, "Applications") == str(expected)
+
+
+def test_date_order_can_be_set_per_column():
+    data = (
+        "Company,Role,Date Applied,Status\n"
+        "Acme,Analyst,03/04/2026,Rejected\n"
+        "Beta,Analyst,05/06/2026,Rejected\n"
+    ).encode()
+    at = open_app("data")
+    upload(at, "dates.csv", data)
+    order = at.segmented_control(key=f"dayfirst_applied_on_{at.session_state['reading_choices'].digest}")
+    order.set_value("day").run()
+    no_exception(at)
+    assert at.session_state["reading_choices"].dayfirst == {"applied_on": True}
+    day_first = table(at, "The applications as read")["applied_on"].dt.month.tolist()
+    assert day_first == [4, 6]
+
+    order.set_value("month").run()
+    assert table(at, "The applications as read")["applied_on"].dt.month.tolist() == [3, 5]
+    assert "Read as: month first." in texts(at.caption)

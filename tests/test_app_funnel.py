@@ -1,0 +1,161 @@
+"""The Funnel page shows the engine's numbers and findings, follows the filters, and handles thin data."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from app_harness import (  # noqa: F401  (real_navigation is a fixture)
+    SAMPLE,
+    TODAY,
+    engine_report,
+    metric,
+    no_exception,
+    open_app,
+    real_navigation,
+    texts,
+    titles,
+    upload,
+)
+
+from analysis import charts
+from analysis.loading import LoadSettings, load
+from analysis.report import build_report
+from ui.filters import Filters, apply_filters
+
+pytestmark = pytest.mark.usefixtures("real_navigation")
+
+RATES = {
+    "Response rate": "response_rate",
+    "Interview rate": "interview_rate",
+    "Offer rate": "offer_rate",
+    "No response": "no_response_rate",
+}
+
+
+def sample_report(filters: Filters = Filters()):
+    loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
+    return build_report(loaded, TODAY, applications=apply_filters(loaded.applications, filters))
+
+
+def engine_charts(report):
+    return [
+        charts.funnel_chart(report.funnel),
+        charts.rejection_rate_chart(report.funnel),
+        charts.sankey_chart(report.flows),
+        charts.channel_chart(report.segments),
+        charts.response_time_chart(report.timing),
+        charts.weekly_trend_chart(report.trend),
+    ]
+
+
+def assert_shows(at, report):
+    """The headline metrics are the engine's, each as "34% (n=50)"."""
+    overview = report.funnel.overview
+    assert metric(at, "Applications") == str(overview.applications)
+    for label, name in RATES.items():
+        assert metric(at, label) == getattr(overview, name).label(), label
+
+
+def test_the_sample_opens_with_the_engines_numbers_and_findings():
+    at = open_app()
+    no_exception(at)
+    report = sample_report()
+    assert metric(at, "Applications") == "150"
+    assert metric(at, "Interview rate") == "22% (n=150)"
+    assert_shows(at, report)
+
+    assert titles(at.warning) == ["Bottleneck: the final interview"]
+    assert report.funnel.bottleneck.reason.capitalize() in texts(at.warning)[-1]
+
+    made = engine_charts(report)
+    headings = texts(at.subheader)
+    captions = " ".join(texts(at.caption))
+    for chart in made:
+        assert chart.figure is not None
+        assert chart.title in headings
+        assert chart.caption in captions
+    assert len(at.get("plotly_chart")) == len(made)
+    assert "Flows for SankeyMATIC (text)" in [button.label for button in at.get("download_button")]
+
+
+def test_a_channel_filter_changes_the_numbers():
+    at = open_app()
+    at.multiselect(key="filter_channels").select("Referral").run()
+    no_exception(at)
+    report = sample_report(Filters(channels=("Referral",)))
+    assert 0 < report.funnel.applications < 150
+    assert_shows(at, report)
+    assert f"Showing {report.funnel.applications} of 150 applications." in texts(at.sidebar.caption)
+
+    at.button(key="clear_filters").click().run()
+    assert metric(at, "Applications") == "150"
+
+
+def test_role_and_date_filters_combine():
+    at = open_app()
+    at.text_input(key="filter_role").input("engineer").run()
+    at.date_input(key="filter_dates").set_value((dt.date(2026, 8, 1), dt.date(2026, 11, 13))).run()
+    no_exception(at)
+    report = sample_report(Filters(start=dt.date(2026, 8, 1), role="engineer"))
+    assert 0 < report.funnel.applications < 150
+    assert_shows(at, report)
+
+
+def test_a_filter_that_matches_nothing_says_so():
+    at = open_app()
+    at.text_input(key="filter_role").input("astronaut").run()
+    no_exception(at)
+    assert any("No application matches the filters" in text for text in texts(at.info))
+    assert not at.metric and not at.get("plotly_chart")
+
+
+def csv(rows: list[str], header: str = "Company,Role,Source,Date Applied,Status,Response Date") -> bytes:
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_a_search_with_no_interviews_names_the_first_step_as_the_bottleneck():
+    rows = [f"Firm {i},Data Analyst,LinkedIn,2026-09-{i + 1:02d},Rejected,2026-09-{i + 10:02d}" for i in range(6)]
+    rows += [f"Quiet {i},Data Analyst,Indeed,2026-09-{i + 1:02d},No response," for i in range(6)]
+    data = csv(rows)
+    at = open_app()
+    upload(at, "no_interviews.csv", data)
+    no_exception(at)
+    report = engine_report(data, "no_interviews.csv")
+    assert metric(at, "Interview rate") == "0% (n=12)"
+    assert_shows(at, report)
+    assert titles(at.warning) == ["Bottleneck: getting an interview"]
+    for chart in engine_charts(report):
+        assert chart.title in texts(at.subheader)
+
+
+def test_a_single_application_says_too_few_instead_of_drawing():
+    data = csv(["Acme,Data Analyst,LinkedIn,2026-09-01,Rejected,2026-09-12"])
+    at = open_app()
+    upload(at, "one.csv", data)
+    no_exception(at)
+    assert metric(at, "Applications") == "1"
+    assert metric(at, "Interview rate") == "too few to tell (n=1)"
+    report = engine_report(data, "one.csv")
+    made = engine_charts(report)
+    empty = [chart for chart in made if chart.figure is None]
+    assert empty, "the engine draws nothing for one application"
+    for chart in empty:  # shown as a message, never as an empty chart
+        assert chart.title in texts(at.subheader)
+        assert chart.caption in texts(at.info)
+    assert len(at.get("plotly_chart")) == len(made) - len(empty)
+
+
+def test_a_linkedin_export_warns_that_outcomes_are_unknown():
+    rows = [f'"{month}/{day}/26, 11:39 PM",[redacted],Company {month}{day},Engineer,http://example.com/{day}'
+            for month in (9, 10) for day in range(1, 9)]
+    data = csv(rows, header="Application Date,Contact Email,Company Name,Job Title,Job Url")
+    at = open_app()
+    upload(at, "Job Applications.csv", data)
+    no_exception(at)
+    assert metric(at, "Applications") == "16"
+    assert [item.label for item in at.metric] == ["Applications"]
+    assert any("outcomes are unknown" in text for text in texts(at.warning))
+    assert "Outcomes unknown" in titles(at.info)
+    trend = charts.weekly_trend_chart(engine_report(data, "Job Applications.csv").trend)
+    assert trend.title in texts(at.subheader)
+    assert len(at.get("plotly_chart")) == 1

@@ -1,0 +1,137 @@
+"""The caseload on a constructed table of four candidates with hand-counted numbers."""
+import datetime as dt
+import json
+
+import pandas as pd
+from canonical_factory import make_apps, many
+
+from analysis.caseload import STUCK_APPLICATIONS, TABLE_COLUMNS, UNNAMED, YOU, build_caseload
+
+TODAY = dt.date(2025, 3, 1)
+
+
+def caseload_table():
+    """Four candidates.
+
+    Ana: 16 applications (13 rejected, 3 in progress), no interview -> stuck (many, no interviews).
+    Ben: 5 applications: 3 rejected at the first interview with feedback naming SQL and experience,
+         2 in progress, last applied 2025-01-20 (40 days before TODAY) -> stuck (silence).
+    Cy:  4 applications applied 2025-02-20, 2 offers after the final interview, 2 rejected -> not stuck.
+    Di:  2 applications rejected on 2025-01-05, nothing open -> quiet but not stuck.
+    """
+    return make_apps(
+        many(13, candidate="Ana", applied_on="2025-02-10", outcome="rejected")
+        + many(3, candidate="Ana ", applied_on="2025-02-25", outcome="in_progress")
+        + many(3, candidate="Ben", applied_on="2025-01-10", furthest_stage="first_interview", outcome="rejected",
+               responded_on="2025-01-15",
+               feedback="You need more experience with SQL; the technical test was weak.")
+        + many(2, candidate="Ben", applied_on="2025-01-20")
+        + many(2, candidate="Cy", applied_on="2025-02-20", furthest_stage="final_interview", outcome="offer",
+               feedback="Great communication skills.")
+        + many(2, candidate="Cy", applied_on="2025-02-20", furthest_stage="final_interview", outcome="rejected",
+               feedback="We filled the role internally.")
+        + many(2, candidate="Di", applied_on="2024-12-01", last_update="2025-01-05", outcome="rejected")
+    )
+
+
+def test_one_row_per_candidate_with_counts():
+    caseload = build_caseload(caseload_table(), TODAY)
+    assert caseload.candidates == ("Ana", "Ben", "Cy", "Di")  # "Ana " trimmed into Ana
+    counts = {row.candidate: (row.applications, row.open_applications, row.interview_rate.successes,
+                              row.offer_rate.successes) for row in caseload.rows}
+    assert counts == {"Ana": (16, 3, 0, 0), "Ben": (5, 2, 3, 0), "Cy": (4, 0, 4, 2), "Di": (2, 0, 0, 0)}
+    assert caseload.row("Ben").interview_rate.value == 3 / 5
+    assert caseload.row("Cy").offer_rate.value == 0.5
+    assert caseload.cohort_funnel.applications == 27
+    assert sum(funnel.applications for funnel in caseload.funnels.values()) == 27
+
+
+def test_stuck_flags_and_reasons():
+    caseload = build_caseload(caseload_table(), TODAY)
+    assert [row.candidate for row in caseload.stuck] == ["Ana", "Ben"]
+    assert caseload.row("Ana").stuck_reasons == ("16 applications and no interview yet",)
+    assert caseload.row("Ben").stuck_reasons == ("no activity for 40 days with 2 applications still open",)
+    assert caseload.row("Ben").last_activity == dt.date(2025, 1, 20)
+    assert caseload.row("Ben").days_since_activity == 40
+    di = caseload.row("Di")
+    assert (di.last_activity, di.days_since_activity, di.stuck) == (dt.date(2025, 1, 5), 55, False)
+    assert not caseload.row("Cy").stuck
+
+
+def test_silence_counts_inferred_no_response_as_open():
+    apps = make_apps(many(3, candidate="Eve", applied_on="2025-01-01", outcome="no_response", outcome_inferred=True)
+                     + many(1, candidate="Fay", applied_on="2025-01-01", outcome="no_response"))
+    caseload = build_caseload(apps, TODAY)
+    assert caseload.row("Eve").stuck_reasons == ("no activity for 59 days with 3 applications still open",)
+    assert not caseload.row("Fay").stuck  # a stated no-response closes the application
+
+
+def test_no_interview_rule_needs_known_outcomes():
+    apps = make_apps(many(STUCK_APPLICATIONS, candidate="Gus", applied_on="2025-02-25"))
+    assert build_caseload(apps, TODAY).row("Gus").stuck
+    unknown = apps.assign(outcome_known=False)  # e.g. a LinkedIn export: no statuses at all
+    assert not build_caseload(unknown, TODAY).row("Gus").stuck
+
+
+def test_bottleneck_and_top_theme():
+    caseload = build_caseload(caseload_table(), TODAY)
+    assert caseload.row("Ana").bottleneck == "applied"  # 0 of 13 decided reached an interview
+    assert caseload.row("Ben").top_theme == "experience"  # experience and technical_skills tie: THEMES order
+    assert caseload.theme_counts("Ben") == {"experience": 3, "technical_skills": 3}
+    assert caseload.row("Cy").top_theme is None  # only role_closed (outside their control) and praise
+    assert caseload.row("Ana").top_theme is None
+    assert caseload.theme_counts()["experience"] == 3
+    assert caseload.feedback_texts == {"Ana": 0, "Ben": 3, "Cy": 4, "Di": 0}
+    assert caseload.theme_table("Ben")["share"].tolist() == [1.0, 1.0]
+
+
+def test_table_is_sorted_stuck_first_and_typed():
+    table = build_caseload(caseload_table(), TODAY).table()
+    assert tuple(table.columns) == TABLE_COLUMNS
+    assert table["candidate"].tolist() == ["Ana", "Ben", "Cy", "Di"]
+    assert table["stuck"].tolist() == [True, True, False, False]
+    assert pd.isna(table.loc[2, "bottleneck"])  # Cy: too few decided applications to name one
+    assert table.loc[0, "bottleneck"] == "Applied (no interview)"
+    assert table.loc[3, "interview_rate_label"] == "too few to tell (n=2)"
+    assert table.sort_values("applications", ascending=False)["candidate"].tolist()[0] == "Ana"
+
+
+def test_json_shape():
+    result = build_caseload(caseload_table(), TODAY).to_json()
+    json.dumps(result)  # JSON-ready
+    first = result["candidates"][0]
+    assert {"candidate", "applications", "outcomes", "funnel"} <= set(first)
+    assert first["candidate"] == "Ana" and first["applications"] == 16
+    assert first["outcomes"] == {"in_progress": 3, "rejected": 13, "no_response": 0, "withdrawn": 0, "offer": 0}
+    assert [entry["stage"] for entry in first["funnel"]] == [
+        "applied", "first_interview", "second_interview", "final_interview", "offer"]
+    assert first["stuck"] is True and first["stuck_reasons"] == ["16 applications and no interview yet"]
+    ben = result["candidates"][1]
+    assert ben["last_activity"] == "2025-01-20" and ben["days_since_activity"] == 40
+    assert ben["interview_rate"]["successes"] == 3 and ben["top_theme"] == "experience"
+    assert result["cohort"]["applications"] == 27 and result["cohort"]["stuck"] == 2
+
+
+def test_blank_candidate_column_is_one_person_called_you():
+    caseload = build_caseload(make_apps(many(3, applied_on="2025-02-01")), TODAY)
+    assert caseload.candidates == (YOU,)
+    assert caseload.row(YOU).applications == 3
+
+
+def test_partly_blank_candidates_are_grouped_as_unnamed():
+    caseload = build_caseload(make_apps(many(2, candidate="Ana") + many(1, candidate="  ")), TODAY)
+    assert caseload.candidates == (UNNAMED, "Ana")
+
+
+def test_empty_table_is_an_empty_caseload():
+    caseload = build_caseload(make_apps([]), TODAY)
+    assert caseload.rows == ()
+    assert caseload.table().empty
+    assert caseload.to_json()["candidates"] == []
+
+
+def test_input_is_not_modified():
+    apps = caseload_table()
+    before = apps.copy()
+    build_caseload(apps, TODAY)
+    assert apps.equals(before)

@@ -1,0 +1,236 @@
+"""Tests of analysis.dates: every supported shape, day/month order, years, speed, real files."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.dates import ParsedDates, date_share, parse_dates
+from analysis.reading import read_table
+
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
+T = pd.Timestamp
+
+
+def parse(values, **options) -> ParsedDates:
+    return parse_dates(pd.Series(values, dtype=object), **options)
+
+
+def realdata_frame(name: str) -> tuple[pd.DataFrame, tuple[int, ...]]:
+    if not REALDATA.is_dir():
+        pytest.skip("shared/realdata is not available")
+    table = read_table((REALDATA / name).read_bytes(), name)
+    return table.frame, table.row_numbers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-11-05", T("2024-11-05")),
+    ("2024-11-05 10:00:00", T("2024-11-05 10:00")),
+    ("2024-11-05T10:00:00Z", T("2024-11-05 10:00")),
+    ("2024/1/9", T("2024-01-09")),
+    ("11/14/2021", T("2021-11-14")),
+    ("8/5/19", T("2019-08-05")),
+    ("11/23/24, 11:39 PM", T("2024-11-23 23:39")),
+    ("2/14/25, 12:09 AM", T("2025-02-14 00:09")),
+    ("3/13/2023 18:51:27", T("2023-03-13 18:51:27")),
+    ("5 Nov 2024", T("2024-11-05")),
+    ("05-Nov-24", T("2024-11-05")),
+    ("Nov 5, 2024", T("2024-11-05")),
+    ("November 5th 2024", T("2024-11-05")),
+    ("Tue, 5 Nov 2024", T("2024-11-05")),
+    ("Sept 3, 2024", T("2024-09-03")),
+    ("November 2024", T("2024-11-01")),
+    ("  2024-11-05  ", T("2024-11-05")),
+    ("8/5/2019 & 8/14/2019", T("2019-08-05")),
+    ("5/3/2020 (phone screen)", T("2020-05-03")),
+    ("45231", T("2023-11-01")),
+    ("45231.0", T("2023-11-01")),
+    ("45231.5", T("2023-11-01 12:00")),
+])
+def test_text_shapes(text, expected):
+    result = parse([text])
+    assert result.values.iloc[0] == expected
+    assert result.unreadable == ()
+
+
+@pytest.mark.parametrize("value, expected", [
+    (dt.datetime(2024, 1, 2, 3, 4), T("2024-01-02 03:04")),
+    (dt.date(2024, 1, 3), T("2024-01-03")),
+    (pd.Timestamp("2024-01-04 09:00", tz="Europe/Berlin"), T("2024-01-04 09:00")),
+    (np.datetime64("2024-01-05"), T("2024-01-05")),
+    (45231, T("2023-11-01")),
+    (45231.25, T("2023-11-01 06:00")),
+])
+def test_native_values(value, expected):
+    assert parse([value]).values.iloc[0] == expected
+
+
+@pytest.mark.parametrize("value", [
+    "8/82019 ", "yes", "n/a", "CodeSignal", "2 rounds", "12 AM", "2024", "2/30/2024", "13/13/2024",
+    "1/1/1900", "12/31/2101", "19999", "80001", 1234, 2024.0, True, dt.time(10, 30),
+    dt.datetime(1899, 12, 31), dt.datetime(9999, 1, 1), "8/5-2019",
+])
+def test_unreadable_values(value):
+    result = parse(["2024-01-01", value])
+    assert pd.isna(result.values.iloc[1])
+    assert result.unreadable == (1,)
+
+
+def test_blank_cells_are_not_unreadable():
+    result = parse([None, np.nan, "", "   ", "null", "NULL", "None", "nan", pd.NaT, "2024-01-01"])
+    assert result.values.isna().sum() == 9
+    assert result.unreadable == ()
+
+
+def test_result_keeps_index_name_and_dtype_and_leaves_input_alone():
+    raw = pd.Series(["1/2/2024", "x", None], index=["a", "b", "c"], name="Applied", dtype=object)
+    before = raw.copy()
+    result = parse_dates(raw)
+    assert result.values.dtype == "datetime64[ns]"
+    assert list(result.values.index) == ["a", "b", "c"] and result.values.name == "Applied"
+    assert result.unreadable == ("b",)
+    pd.testing.assert_series_equal(raw, before)
+
+
+def test_string_dtype_input():
+    raw = pd.Series(["1/2/2024", "", "3/4/2024"], dtype="str")
+    assert parse_dates(raw).values.tolist()[::2] == [T("2024-01-02"), T("2024-03-04")]
+
+
+def test_datetime_dtype_input_passes_through_with_implausible_years_unreadable():
+    raw = pd.Series(pd.to_datetime(["2024-01-01 10:00", "1800-01-01 00:00", None]))
+    result = parse_dates(raw)
+    assert result.values.tolist()[0] == T("2024-01-01 10:00")
+    assert result.unreadable == (1,)
+    assert result.dayfirst is None
+
+
+# --- day first or month first --------------------------------------------------------------
+
+def test_day_first_when_a_first_field_is_above_12():
+    result = parse(["14/11/2021", "1/2/2021"])
+    assert result.dayfirst is True
+    assert result.values.tolist() == [T("2021-11-14"), T("2021-02-01")]
+
+
+def test_month_first_when_a_second_field_is_above_12():
+    result = parse(["11/14/2021", "1/2/2021"])
+    assert result.dayfirst is False
+    assert result.values.tolist() == [T("2021-11-14"), T("2021-01-02")]
+
+
+def test_undecidable_slashes_are_month_first_and_dots_day_first():
+    assert parse(["1/2/2021"]).values.iloc[0] == T("2021-01-02")
+    dotted = parse(["14.11.2021", "01.02.2021"])
+    assert dotted.dayfirst is True
+    assert dotted.values.tolist() == [T("2021-11-14"), T("2021-02-01")]
+    assert parse(["01.02.2021"]).values.iloc[0] == T("2021-02-01")
+
+
+def test_conflicting_evidence_falls_back_to_month_first_and_flags_the_rest():
+    result = parse(["13/1/2021", "1/13/2021"])
+    assert result.dayfirst is False
+    assert result.values.tolist()[1] == T("2021-01-13")
+    assert result.unreadable == (0,)
+
+
+def test_dayfirst_override():
+    result = parse(["1/2/2021", "11/14/2021"], dayfirst=True)
+    assert result.dayfirst is True
+    assert result.values.iloc[0] == T("2021-02-01")
+    assert result.unreadable == (1,)
+
+
+def test_dayfirst_not_applicable_without_numeric_text_dates():
+    assert parse(["2024-01-02", "Nov 5, 2024", dt.date(2024, 1, 1)]).dayfirst is None
+
+
+# --- dates without a year -------------------------------------------------------------------
+
+def test_day_month_without_year_takes_the_reference_year():
+    assert parse(["8-Jul", "27-Oct"], reference_year=2020).values.tolist() == [T("2020-07-08"), T("2020-10-27")]
+
+
+def test_day_month_without_year_takes_the_most_common_year_of_the_column():
+    result = parse(["8-Jul", "7/19/2019", "7/23/2019", "1/5/2020"])
+    assert result.values.iloc[0] == T("2019-07-08")
+
+
+def test_day_month_without_any_year_is_unreadable():
+    result = parse(["8-Jul", "Nov 5"])
+    assert result.values.isna().all()
+    assert result.unreadable == (0, 1)
+
+
+# --- date_share and speed -------------------------------------------------------------------
+
+def test_date_share():
+    assert date_share(pd.Series(["2024-01-01", "x", "", None, "3/4/2024"], dtype=object)) == pytest.approx(2 / 3)
+    assert date_share(pd.Series(["8-Jul", "27-Oct"])) == 1.0  # a column of day-months counts as dates
+    assert date_share(pd.Series(["", None], dtype=object)) == 0.0
+    assert date_share(pd.Series(["Acme", "Beta"])) == 0.0
+
+
+def test_a_million_cells_with_500_distinct_dates_is_fast():
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2023-01-01", periods=500).strftime("%m/%d/%Y").to_numpy()
+    raw = pd.Series(days[rng.integers(0, 500, 1_000_000)], dtype="str")
+    parse_dates(raw.head(1000))  # warm-up
+    start = time.perf_counter()
+    result = parse_dates(raw)
+    elapsed = time.perf_counter() - start
+    assert result.values.notna().all()
+    assert elapsed < 1.0, f"took {elapsed:.2f} s (target 0.5 s)"
+
+
+# --- real files -----------------------------------------------------------------------------
+
+def test_real_linkedin_timestamps():
+    frame, _ = realdata_frame("clemenspecinovsky_AMS-Data-import__LinkedIn_Job_Applications_REDACTED.csv")
+    result = parse_dates(frame["Application Date"])
+    assert result.values.notna().sum() == 118 and result.unreadable == ()
+    assert result.dayfirst is False
+    assert result.values.iloc[0] == T("2024-11-23 23:39")  # "11/23/24, 11:39 PM"
+    assert result.values.iloc[1] == T("2025-02-14 00:09")  # "2/14/25, 12:09 AM"
+    assert (result.values.min(), result.values.max()) == (T("2024-10-18 01:50"), T("2025-03-21 06:20"))
+
+
+def test_real_nakuramino_malformed_dates():
+    frame, rows = realdata_frame("NakuraMino_Recruitment_Sankey_Diagram__applications2020.csv")
+    applied = parse_dates(frame["Applied Date"])
+    assert [rows[i] for i in applied.unreadable] == [2]  # "8/82019 " on line 2
+    assert applied.values.iloc[1] == T("2019-07-08")     # "8-Jul", year from the column
+    assert applied.values.iloc[2] == T("2019-09-25")
+    assert applied.values.notna().sum() == 113
+    phone = parse_dates(frame["Phone"])
+    assert phone.values.iloc[1] == T("2019-08-05")       # "8/5/2019 & 8/14/2019": the first date
+    assert sorted(frame["Phone"][list(phone.unreadable)]) == ["n/a", "yes"]
+    assert parse_dates(frame["Coding Challenge"]).values.isna().all()
+
+
+def test_real_tim_hanneman_dates():
+    frame, _ = realdata_frame("TimHanneman_Job-Application-Statistics__Merged.csv")
+    sent = parse_dates(frame["Date sent"])
+    assert sent.values.notna().sum() == 177 and sent.unreadable == ()
+    assert sent.values.iloc[0] == T("2021-11-14")
+    assert parse_dates(frame["Current Date"]).values.iloc[0] == T("2023-03-13 18:51:27")
+    assert parse_dates(frame["Date of 1st Response"]).values.notna().sum() == 64
+
+
+def test_real_iso_dates_and_null_literals():
+    frame, _ = realdata_frame("sandervw_job-search__job_applications.csv")
+    applied = parse_dates(frame["application_date"])
+    assert applied.values.iloc[0] == T("2026-08-26") and applied.dayfirst is None
+    responded = parse_dates(frame["response_date"])
+    assert responded.values.notna().sum() == 22 and responded.unreadable == ()
+
+
+def test_real_date_share_tells_date_columns_from_others():
+    frame, _ = realdata_frame("jbhunt_job-search-eda__jsdata.csv")
+    assert date_share(frame["date_submitted"]) == 1.0
+    assert date_share(frame["company"]) == 0.0
+    assert date_share(frame["pay_minimum"]) == 0.0  # "$65,000" is money, not a date

@@ -1,0 +1,1 @@
+"""Shared Streamlit helpers of the app: state and caching, the sidebar, display components."""

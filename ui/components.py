@@ -1,0 +1,162 @@
+"""Small display helpers shared by the pages: guards for empty states, rate metrics, charts."""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from analysis import palette
+from analysis.charts import Chart
+from analysis.funnel import Funnel, Overview
+from analysis.loading import LoadResult
+from analysis.report import Report
+from analysis.sankey import NODE_LABELS, Flow, to_sankeymatic
+from analysis.schema import OUTCOME_LABELS, STAGE_LABELS
+from analysis.stats import Rate
+from ui.state import ROOT, AppContext, current_choices
+
+TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"
+TEMPLATE_CSV = ROOT / "sample_data" / "template.csv"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def plain(text: object) -> str:
+    """User text made inert for Streamlit's Markdown (no emphasis, links, or directives)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def _undo_choices() -> None:
+    choices = current_choices()
+    if choices is not None:
+        choices.sheet = None
+        choices.reset_mapping()
+
+
+def template_downloads() -> None:
+    """Buttons for the blank tracker template."""
+    with st.container(horizontal=True):
+        st.download_button("Blank template (Excel)", TEMPLATE_XLSX.read_bytes(), file_name=TEMPLATE_XLSX.name,
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/download:", on_click="ignore")
+        st.download_button("Blank template (CSV)", TEMPLATE_CSV.read_bytes(), file_name=TEMPLATE_CSV.name,
+                           mime="text/csv", icon=":material/download:", on_click="ignore")
+
+
+def require_loaded(ctx: AppContext) -> LoadResult:
+    """The loaded file, or a helpful message (no file, unusable file) and the page stops."""
+    if ctx.loaded is not None:
+        if ctx.source.is_sample:
+            st.info("This is the sample tracker, a made-up search. Upload your own tracker in the sidebar; "
+                    "it stays on this computer.", icon=":material/science:")
+        return ctx.loaded
+    if ctx.error:
+        st.error(ctx.error, title="This file cannot be used")
+        choices = current_choices()
+        if ctx.source is not None and choices is not None and choices.changed:
+            st.button("Undo my choices on the Data page", on_click=_undo_choices, icon=":material/undo:")
+        st.caption("Start from the blank template if your tracker keeps failing to load.")
+        template_downloads()
+    else:
+        st.info("Upload your tracker in the sidebar, or turn on the sample tracker to explore the app. "
+                "Any spreadsheet with one row per application works; the template shows the usual columns.",
+                title="No tracker yet", icon=":material/upload_file:")
+        template_downloads()
+    st.stop()
+
+
+def require_report(ctx: AppContext) -> Report:
+    """The report on the filtered applications, or a message when there is nothing to report on."""
+    loaded = require_loaded(ctx)
+    if loaded.applications.empty:
+        st.warning("No row of this file is an application; the Data page lists the rows skipped and why.",
+                   title="No applications found")
+        st.stop()
+    if ctx.applications.empty:
+        st.info("No application matches the filters in the sidebar. Widen the dates or clear the filters.",
+                title="Nothing to show", icon=":material/filter_alt_off:")
+        st.stop()
+    return ctx.report()
+
+
+def scope_caption(report: Report, ctx: AppContext) -> None:
+    """Which applications the page describes: count, period, filters and today."""
+    parts = [f"{len(report.applications)} applications"]
+    if ctx.filters.active:
+        parts[0] += f" (filtered from {len(ctx.loaded.applications)})"
+    if report.period:
+        first, last = report.period
+        parts.append(f"applied {first:%d %b %Y} – {last:%d %b %Y}")
+    parts.append(f"as of {report.today:%d %b %Y}")
+    parts.append(f"file: {plain(ctx.source.name)}")
+    st.caption(" · ".join(parts))
+
+
+def warnings(loaded: LoadResult) -> None:
+    """What the engine noticed while reading the file."""
+    for note in loaded.warnings:
+        st.warning(plain(note), icon=":material/warning:")
+
+
+def rate_metric(label: str, rate: Rate, help_text: str) -> None:
+    """A rate as "34% (n=50)" with its 95% interval in the tooltip."""
+    interval = "" if rate.n == 0 else f" 95% interval: {rate.low:.0%}–{rate.high:.0%}."
+    st.metric(label, rate.label(), help=help_text + interval, border=True, height="stretch")
+
+
+def chart(item: Chart, key: str) -> None:
+    """A chart card: the finding as a heading, the figure (or a message when none), what to do."""
+    with st.container(border=True, key=f"card_{key}"):
+        st.subheader(item.title, anchor=False)
+        if item.figure is None:
+            st.info(item.caption, icon=":material/info:")
+            return
+        figure = item.figure.update_layout(title=None, margin={"t": 30})
+        st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False}, alt=item.title)
+        st.caption(f":material/arrow_forward: {item.caption}")
+
+
+def overview_metrics(overview: Overview, outcomes_known: bool) -> None:
+    """Headline numbers: applications, then response, interview, offer and no-response rates."""
+    columns = st.columns(5 if outcomes_known else 1)
+    columns[0].metric("Applications", overview.applications, border=True, height="stretch",
+                      help="Rows that are applications, after the sidebar filters.")
+    if not outcomes_known:
+        return
+    rates = (
+        ("Response rate", overview.response_rate, "Applications that got any reply: an interview, a rejection or an offer."),
+        ("Interview rate", overview.interview_rate, "Applications that reached at least a first interview (a screening call counts)."),
+        ("Offer rate", overview.offer_rate, "Applications that ended in an offer."),
+        ("No response", overview.no_response_rate,
+         f"Applications that never got an answer; {overview.no_response_inferred} of them inferred from "
+         "silence longer than the window set in the sidebar."),
+    )
+    for column, (label, rate, help_text) in zip(columns[1:], rates):
+        with column:
+            rate_metric(label, rate, help_text)
+
+
+def bottleneck(funnel: Funnel) -> None:
+    """Name the stage where the search stalls, or say it is too early to tell."""
+    found = funnel.bottleneck
+    if found is None:
+        st.info("No stage has 5 decided applications yet, so there is no bottleneck to name. Keep logging outcomes.",
+                title="Bottleneck: too early to tell", icon=":material/hourglass_empty:")
+        return
+    where = "getting an interview" if found.stage == "applied" else f"the {STAGE_LABELS[found.stage].lower()}"
+    st.warning(found.reason[0].upper() + found.reason[1:] + ".", title=f"Bottleneck: {where}",
+               icon=":material/filter_alt:")
+
+
+SANKEY_COLORS: dict[str, str] = {
+    **{OUTCOME_LABELS[outcome]: palette.outcome_color(outcome) for outcome in OUTCOME_LABELS},
+    **{NODE_LABELS[stage]: palette.stage_color(stage) for stage in NODE_LABELS},
+}
+
+
+def sankey_download(flows: tuple[Flow, ...]) -> None:
+    """The flows as SankeyMATIC text, to draw or restyle the diagram at sankeymatic.com."""
+    if not flows:
+        return
+    st.download_button("Flows for SankeyMATIC (text)", to_sankeymatic(flows, SANKEY_COLORS),
+                       file_name="next-steps-sankeymatic.txt", mime="text/plain", icon=":material/download:",
+                       on_click="ignore", help="Paste it into sankeymatic.com to draw or restyle the diagram.")

@@ -1,0 +1,203 @@
+"""Where the pages get their data: the file, the user's reading choices, the cached load and report.
+
+One run of the app goes: sidebar picks a :class:`Source` -> :func:`load_source` reads it with the
+:class:`Choices` made on the Data page (cached on content and settings) -> the sidebar filters the
+canonical table -> :meth:`AppContext.report` builds the report on the filtered table (cached on
+the load key and the filter values). ``app.py`` stores the :class:`AppContext` in session state
+before the page runs; pages read it with :func:`context`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+import streamlit as st
+
+from analysis.errors import InputError
+from analysis.loading import LoadResult, LoadSettings, load, status_overrides_from_table
+from analysis.report import Report, build_report
+from ui.filters import Filters
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_PATH = ROOT / "sample_data" / "sample_tracker.xlsx"
+CONTEXT_KEY = "app_context"
+CHOICES_KEY = "reading_choices"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file being analysed. ``digest`` identifies its content (the cache key, not the bytes)."""
+
+    data: bytes = field(repr=False)
+    name: str
+    digest: str
+    is_sample: bool
+
+
+@dataclass
+class Choices:
+    """What the user changed on the Data page for one file (``digest``); reset when the file changes.
+
+    ``statuses`` maps a raw status value to (stage, outcome, is an application).
+    """
+
+    digest: str
+    sheet: str | None = None
+    columns: dict[str, str | None] = field(default_factory=dict)
+    statuses: dict[str, tuple[str | None, str | None, bool]] = field(default_factory=dict)
+    dayfirst: dict[str, bool | None] = field(default_factory=dict)
+    version: int = 0
+    """Counts corrections, so the Data page's editors are rebuilt from the corrected reading."""
+
+    def reset_mapping(self) -> None:
+        """Forget column and status choices (they name headers and values of another sheet)."""
+        self.columns.clear()
+        self.statuses.clear()
+        self.dayfirst.clear()
+        self.version += 1
+
+    @property
+    def changed(self) -> bool:
+        """True when the user has made any choice."""
+        return bool(self.sheet or self.columns or self.statuses or self.dayfirst)
+
+
+class SettingsKey(NamedTuple):
+    """A hashable form of :class:`~analysis.loading.LoadSettings`, the cache key of a load."""
+
+    sheet: str | None
+    columns: tuple[tuple[str, str | None], ...]
+    statuses: tuple[tuple[str, str | None, str | None, bool], ...]
+    dayfirst: tuple[tuple[str, bool | None], ...]
+    today: dt.date
+    ghost_after_days: int
+
+    @classmethod
+    def of(cls, choices: Choices, today: dt.date, ghost_after_days: int) -> SettingsKey:
+        """The key of the user's choices plus the two sidebar settings."""
+        return cls(
+            sheet=choices.sheet,
+            columns=tuple(sorted(choices.columns.items())),
+            statuses=tuple(sorted((value, *meaning) for value, meaning in choices.statuses.items())),
+            dayfirst=tuple(sorted(choices.dayfirst.items())),
+            today=today,
+            ghost_after_days=int(ghost_after_days),
+        )
+
+    def to_settings(self) -> LoadSettings:
+        """The engine's settings object."""
+        statuses = {}
+        if self.statuses:
+            table = pd.DataFrame(list(self.statuses), columns=["value", "stage", "outcome", "applied"])
+            statuses = status_overrides_from_table(table)
+        return LoadSettings(
+            sheet=self.sheet,
+            columns=dict(self.columns),
+            statuses=statuses,
+            dayfirst=dict(self.dayfirst),
+            today=self.today,
+            ghost_after_days=self.ghost_after_days,
+        )
+
+
+def digest_of(data: bytes) -> str:
+    """A short content hash of a file."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@st.cache_data(show_spinner=False)
+def sample_source() -> Source:
+    """The bundled demo tracker."""
+    data = SAMPLE_PATH.read_bytes()
+    return Source(data=data, name=SAMPLE_PATH.name, digest=digest_of(data), is_sample=True)
+
+
+@st.cache_data(max_entries=16, show_spinner="Reading your tracker…")
+def _load(digest: str, filename: str, settings: SettingsKey, _data: bytes) -> LoadResult:
+    """Parse a file once per content and settings (``_data`` is not hashed: ``digest`` stands for it)."""
+    return load(_data, filename, settings.to_settings())
+
+
+class Loaded(NamedTuple):
+    """A load's result, or the one sentence to show instead."""
+
+    result: LoadResult | None
+    error: str | None
+
+
+def load_source(source: Source, settings: SettingsKey) -> Loaded:
+    """Read the source; an unusable file gives a plain message, never a traceback."""
+    try:
+        return Loaded(_load(source.digest, source.name, settings, source.data), None)
+    except InputError as error:
+        return Loaded(None, str(error))
+    except Exception:  # an engine bug must not show the user a traceback; the console keeps it
+        log.exception("Reading %s failed", source.name)
+        return Loaded(None, f"{source.name} could not be read. Check that it is a tracker saved as "
+                           "CSV, Excel or ODS, or try the blank template.")
+
+
+@st.cache_data(max_entries=32, show_spinner="Computing your funnel…")
+def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.DataFrame) -> Report:
+    """The report of the filtered table; ``key`` is (source digest, settings, filters)."""
+    return build_report(_loaded, today, applications=_applications)
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """Everything a page needs about the current file, as chosen in the sidebar."""
+
+    source: Source | None
+    settings: SettingsKey | None
+    loaded: LoadResult | None
+    error: str | None
+    filters: Filters
+    applications: pd.DataFrame | None
+    """The canonical table after the sidebar filters."""
+
+    @property
+    def today(self) -> dt.date:
+        """The "today" results are computed for."""
+        return self.settings.today if self.settings else dt.date.today()
+
+    def report(self) -> Report:
+        """The report on the filtered applications (computed once per file, settings and filters)."""
+        if self.loaded is None or self.applications is None:
+            raise RuntimeError("no loaded file to report on")
+        key = (self.source.digest, self.settings, self.filters)
+        return _report(key, self.today, self.loaded, self.applications)
+
+
+def choices_for(digest: str) -> Choices:
+    """The user's reading choices for this file; a new file starts with none."""
+    choices = st.session_state.get(CHOICES_KEY)
+    if choices is None or choices.digest != digest:
+        choices = Choices(digest=digest)
+        st.session_state[CHOICES_KEY] = choices
+    return choices
+
+
+def current_choices() -> Choices | None:
+    """The reading choices of the current file, for the Data page's callbacks."""
+    return st.session_state.get(CHOICES_KEY)
+
+
+def set_context(ctx: AppContext) -> None:
+    """Called by app.py once per run, before the page."""
+    st.session_state[CONTEXT_KEY] = ctx
+
+
+def context() -> AppContext:
+    """The current run's context (app.py builds it before any page runs)."""
+    ctx = st.session_state.get(CONTEXT_KEY)
+    if ctx is None:
+        st.error("Open the app through app.py (streamlit run app.py).")
+        st.stop()
+    return ctx
