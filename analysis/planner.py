@@ -94,6 +94,7 @@ def _per_week(pace: Pace | float | None) -> float | None:
 
 def number(value: float) -> str:
     """A count of offers or applications for display: "0.43", "1.3", "52"."""
+    value = round(value, 9)  # 1 / 0.020000000000000004 is 50
     if value >= 10:
         return f"{value:.0f}"
     return f"{value:.1f}" if value >= 1 else f"{value:.2f}"

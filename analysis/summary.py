@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from analysis.chart_findings import STAGE_ACTIONS
 from analysis.feedback import OUTSIDE_CONTROL
 from analysis.funnel import APPLICATION_INTERVIEW_BENCHMARK
+from analysis.planner import weekly_pace
 from analysis.schema import STAGE_LABELS
 from analysis.stats import Rate
 
 PLAN_MIN_WEEKS, PLAN_MAX_WEEKS = 2, 4
-PACE_WEEKS = 4
-"""The weekly pace is the mean of the last this-many ISO weeks with dates (fewer if the search is shorter)."""
 NOT_A_PLAN_WEEK = ("not_personal",)
 """Focus areas about how to read results rather than what to do; the plan skips them."""
 PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
@@ -534,26 +533,18 @@ def _focus(report) -> tuple[Section, tuple[FocusItem, ...]]:
     return Section("focus", "What to focus on next", blocks), items
 
 
-def weekly_pace(report) -> float | None:
-    """Mean applications a week over the last :data:`PACE_WEEKS` ISO weeks of the search (None without dates)."""
-    weeks = report.trend.weeks[-PACE_WEEKS:]
-    if not weeks:
-        return None
-    return sum(week.applications for week in weeks) / len(weeks)
-
-
 def _plan(report, focus: tuple[FocusItem, ...]) -> Plan:
-    pace = weekly_pace(report)
+    pace = weekly_pace(report.applications)
     best = [s for s in report.segments.channel.segments if s.verdict == "better"]
     channel = max(best, key=lambda s: s.interview_rate.value).name if best else None
     bottleneck = report.funnel.bottleneck
-    if pace is None:
+    if pace.per_week is None:
         target = None
         pace_text = "Your file has no application dates, so set a weekly number of applications you can keep up."
     else:
-        fewer = bottleneck is not None and bottleneck.stage == "applied" and pace > 5
-        target = max(2, round(pace * (0.7 if fewer else 1.0)))
-        pace_text = (f"You sent {pace:.1f} applications a week over your last {plural(len(report.trend.weeks[-PACE_WEEKS:]), 'week')} of applying"
+        fewer = bottleneck is not None and bottleneck.stage == "applied" and pace.per_week > 5
+        target = max(2, round(pace.per_week * (0.7 if fewer else 1.0)))
+        pace_text = (f"You sent {pace.label()}"
                      + (f"; send about {target} a week, fewer but better tailored." if fewer else f"; keep to about {target} a week."))
     top = [item for item in focus if item.id not in NOT_A_PLAN_WEEK][: PLAN_MAX_WEEKS - 1]
     weeks_count = min(PLAN_MAX_WEEKS, max(PLAN_MIN_WEEKS, len(top) + 1))
@@ -586,10 +577,9 @@ def _plan(report, focus: tuple[FocusItem, ...]) -> Plan:
 def _pace_and_replies(report) -> Section:
     trend, timing = report.trend, report.timing
     items: list[Text] = []
-    pace = weekly_pace(report)
-    if pace is not None:
-        items.append(text(f"Pace: {pace:.1f} applications a week over your last {plural(len(trend.weeks[-PACE_WEEKS:]), 'week')} "
-                          f"of applying ({plural(len(trend.weeks), 'week')} in all)."))
+    pace = weekly_pace(report.applications)
+    if pace.per_week is not None:
+        items.append(text(f"Pace: {pace.label()}, up to {date_phrase(pace.until)}."))
     if trend.verdict in ("improving", "worsening", "flat") and trend.split_on is not None:
         word = {"improving": "improving", "worsening": "falling", "flat": "steady"}[trend.verdict]
         items.append(text(f"Trend: your interview rate is {word}: {rate_phrase(trend.first_half)} before "

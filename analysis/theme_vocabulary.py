@@ -378,7 +378,7 @@ def alternation(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> str:
         for target, atoms in [*((by_letter.setdefault(letter, []), rests) for letter, rests in letters.items()),
                               (inside_word, own_inside), (others, own_others)]:
             if atoms:
-                target.append(f"(?P<{name}__{number}>{'|'.join(atoms)})")
+                target.append(f"(?:{'|'.join(atoms)})(?P<{name}__{number}>)")
                 number += 1
     branches = [letter + "(?:" + "|".join(groups) + ")" for letter, groups in by_letter.items()] + others
     return "(?:n't(?:" + "|".join(inside_word or ["(?!)"]) + r")|(?<!\w)(?:" + "|".join(branches) + r"))(?!\w)"
@@ -400,7 +400,8 @@ def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict
         edits |= {head + letter + tail[1:] for head, tail in splits if tail for letter in "abcdefghijklmnopqrstuvwxyz"}
         edits |= {head + letter + tail for head, tail in splits for letter in "abcdefghijklmnopqrstuvwxyz"}
         for edit in edits - keep:
-            typos.setdefault(edit, word)
+            if not edit.startswith(word):  # "candidates", "interviewer": inflections, not typos
+                typos.setdefault(edit, word)
     return typos
 
 

@@ -128,7 +128,7 @@ def test_plan_has_two_to_four_weeks_from_the_top_focus_areas(sample: Report) -> 
     assert 2 <= len(summary.plan.weeks) <= 4
     first_actionable = next(item for item in summary.focus if item.id != "not_personal")
     assert "".join(summary.plan.weeks[0].focus) == first_actionable.title
-    assert "Send 5 applications" in "".join(summary.plan.weeks[0].tasks[-1])  # 4.8 a week over the last 4 weeks
+    assert "Send 6 applications" in "".join(summary.plan.weeks[0].tasks[-1])  # 49 in the last 8 weeks: 6.1 a week
 
 
 # ---- Markdown ---------------------------------------------------------------------------------
