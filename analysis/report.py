@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.caseload import build_caseload
 from analysis.feedback import FeedbackSummary, summarise_feedback
 from analysis.focus import FocusArea, rank_focus_areas
 from analysis.funnel import Funnel, build_funnel
@@ -71,19 +72,11 @@ def build_report(
 
 
 def _candidates(report: Report) -> list[dict]:
-    apps = report.applications
+    """Per-candidate funnels (DESIGN.md ``candidates``) when the file has a candidate column."""
     if report.loaded.mapping.header("candidate") is None:
         return []
-    result = []
-    for name, group in apps.groupby("candidate", sort=True):
-        funnel = build_funnel(group)
-        result.append({
-            "candidate": name,
-            "applications": len(group),
-            "outcomes": funnel.overview.outcomes,
-            "funnel": funnel.to_json_entries(),
-        })
-    return result
+    caseload = build_caseload(report.applications, report.today, feedback=report.feedback)
+    return caseload.to_json()["candidates"]
 
 
 def report_json(report: Report) -> dict:

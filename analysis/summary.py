@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from analysis.chart_findings import STAGE_ACTIONS
 from analysis.feedback import OUTSIDE_CONTROL
 from analysis.funnel import APPLICATION_INTERVIEW_BENCHMARK
-from analysis.planner import weekly_pace
+from analysis.planner import Pace, weekly_pace
 from analysis.schema import STAGE_LABELS
 from analysis.stats import Rate
 
@@ -533,8 +533,8 @@ def _focus(report) -> tuple[Section, tuple[FocusItem, ...]]:
     return Section("focus", "What to focus on next", blocks), items
 
 
-def _plan(report, focus: tuple[FocusItem, ...]) -> Plan:
-    pace = weekly_pace(report.applications)
+def _plan(report, focus: tuple[FocusItem, ...], pace: Pace) -> Plan:
+    """2-4 weeks: one actionable focus area a week at the user's own pace, then a review week."""
     best = [s for s in report.segments.channel.segments if s.verdict == "better"]
     channel = max(best, key=lambda s: s.interview_rate.value).name if best else None
     bottleneck = report.funnel.bottleneck
@@ -574,10 +574,9 @@ def _plan(report, focus: tuple[FocusItem, ...]) -> Plan:
     return Plan(intro, tuple(weeks))
 
 
-def _pace_and_replies(report) -> Section:
+def _pace_and_replies(report, pace: Pace) -> Section:
     trend, timing = report.trend, report.timing
     items: list[Text] = []
-    pace = weekly_pace(report.applications)
     if pace.per_week is not None:
         items.append(text(f"Pace: {pace.label()}, up to {date_phrase(pace.until)}."))
     if trend.verdict in ("improving", "worsening", "flat") and trend.split_on is not None:
@@ -675,7 +674,8 @@ def build_summary(report) -> ImprovementSummary:
     channel_section, channel_table = _channels(report)
     feedback_section, theme_table, strength_table = _feedback(report)
     focus_section, focus = _focus(report)
-    plan = _plan(report, focus)
+    pace = weekly_pace(report.applications)
+    plan = _plan(report, focus, pace)
     quality_section, skipped, unreadable, notes = _data_quality(report)
     settings_section, settings_table = _settings(report)
     sections = (
@@ -685,7 +685,7 @@ def build_summary(report) -> ImprovementSummary:
         feedback_section,
         focus_section,
         Section("plan", "Your next weeks", (plan,)),
-        _pace_and_replies(report),
+        _pace_and_replies(report, pace),
         quality_section,
         settings_section,
     )

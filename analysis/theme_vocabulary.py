@@ -32,7 +32,7 @@ TECH_WORDS = (
     r"|front~end|back~end|full~stack|ui|ux|ios|android|frameworks?|apis?|cloud|autocad|figma|photoshop|seo"
     r"|data analysis|data modell?ing|distributed systems|object~oriented|oop|unit tests?|test cases?"
     r"|algorithms?|algorithmic|data structures?|edge~cases?|big~o|(?:time|space) complexity|system design"
-    r"|debugging|clean code|code quality|programming|semi~colons?|math|maths|mathematics"
+    r"|debugging|clean code|code quality|programming|semi~colons?|math|maths|mathematics|trade~offs?"
 )
 TECH = "(?:" + TECH_WORDS + ")"
 ROLE_NOUN = r"(?:developers?|engineers?|programmers?|architects?|analysts?|designers?|roles?|positions?|jobs?|openings?|teams?)"
@@ -61,6 +61,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "experience": (
         r"too (?:junior|senior|inexperienced|experienced|green|young|old)", r"(?:over|under)~qualified",
         r"(?:more|fewer|enough|few) years (?:of|in|working|on)", r"years in the (?:industry|field|role|business)",
+        r"(?:already|prior|previous|more) (?:had |has |have |having )?experience",
+        r"experience (?:in|with|from) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:industry|sector|field|domain|space|environment)",
         r"inexperienced?", r"seniority", r"experience level",
         EXPERIENCE_QUALIFIER + " " + _MODIFIER + r"{0,2}?experiences?",
         r"(?:concerns?|doubts?|worries|worried|reservations?) (?:about|with|regarding|around|over) (?:[\w'-]+ ){0,2}?(?:experience|background|seniority)",
@@ -95,7 +97,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"interrupt\w*", r"(?:concrete|specific|real|detailed|relevant|real~world|more) examples?",
         r"star (?:method|format|framework|technique|structure)", r"presentation skills?",
         r"(?:verbal|written|oral|speaking|writing|language|english|interpersonal|soft|people|listening) skills?",
-        r"english (?:proficiency|level|fluency)", r"fluen(?:cy|t|tly)",
+        r"(?:english|german|french|spanish|dutch|italian|portuguese|mandarin|japanese|arabic|language) (?:proficiency|level|fluency|speaker|skills?|requirements?)",
+        r"native (?:[\w-]+ )?speakers?", r"fluen(?:cy|t|tly)",
         r"(?:explain|express|convey) (?:yourself|himself|herself|themselves|myself|ideas|thoughts|reasoning)",
         r"(?:talk|talked|talking|spoke|speak|speaking) too (?:much|fast|quickly|long)",
         r"structured? (?:your |my |the )?(?:answers?|responses?|thoughts)", r"(?:hard|difficult|easy) to (?:follow|understand)",
@@ -139,7 +142,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:the|your|my|low|higher|lower|their) pay(?! attention)", r"wages?", r"(?:hourly|daily|day|contract) rates?",
         r"(?:financial|money|rate) expectations?",
         r"(?:over|above|outside|beyond|exceeds?|exceeded|out of|within) (?:of )?(?:our |the |their |my )?(?:budget|pay range|salary range|band)",
-        r"(?:too )?expensive", r"(?:more|too much|less) money", r"asking (?:for )?(?:too much|a lot)",
+        r"(?:too )?expensive", r"cheaper", r"(?:more|too much|less) money", r"asking (?:for )?(?:too much|a lot)",
     ),
     "logistics": (
         r"locations?", r"relocat\w+", r"commut\w+", r"visas?", r"sponsor\w*", r"work (?:permit|authori[sz]ation|rights|eligibility)",
@@ -153,7 +156,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:fully |100% )?remote(?:ly)?(?= (?:work|working|role|position|job|option|only|first|candidates?|opportunit\w+|policy|setup|arrangement))",
         r"(?:work|working|be|being|fully|want|wanted|prefer\w*|requir\w+|request\w*|needed|only) (?:\w+ )?remote(?:ly)?",
         r"hybrid (?:role|work|working|schedule|model|arrangement|position)", r"in-office", r"office~based",
-        r"(?:days|work|working|be|being|come|coming) (?:in|into) (?:the )?office", r"return to (?:the )?office",
+        r"(?:days|work|working|be|being|come|coming) (?:in|into|from|at) (?:the |our |an? )?(?:\w+ )?office", r"return to (?:the )?office",
         r"on~site (?:work|requirement|role|position|presence|days?|only)", r"(?:work|working|be|being|come|coming) on~site",
         r"(?:work|working) (?:on )?(?:weekends|nights|evenings|shifts)",
         r"(?:candidates?|someone|somebody|people|applicants?) (?:who (?:are|is|live) )?(?:based|located|living) (?:in|near|within|closer)",
@@ -170,7 +173,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:hired|filled|promoted|went|go|gone|hire|hiring|chose|chosen) (?:\w+ ){0,2}?internal(?:ly)?",
         r"(?:decided|chose|opted) (?:not |against )(?:to )?(?:fill|hire|hiring|recruit|open)",
         r"(?:not|n't|stopped) (?:be )?(?:hiring|recruiting) for", r"reorgani[sz]ation|reorg|restructur\w+|lay~offs?|downsiz\w+",
-        r"budget (?:was |has been )?(?:cut|pulled|lost|frozen|reduced|reallocated)", r"lost (?:the |our )?(?:budget|funding)",
+        r"budget (?:[\w-]+ ){0,4}?(?:was |has been |got )?(?:cut|pulled|lost|frozen|reduced|reallocated|removed)", r"lost (?:the |our )?(?:budget|funding)",
         r"no intention (?:of|to) (?:hire|hiring|fill)", POSITION + r" (?:no longer exists|was eliminated|was removed)",
     ),
     "application_materials": (
@@ -193,6 +196,7 @@ JUDGED_CUES: dict[str, tuple[str, ...]] = {
         r"(?:complete|finish) the (?:task|exercise|challenge|test|assignment)", r"technical(?:ly)?", r"technolog(?:y|ies)",
         r"(?:your|my|his|her|the) designs?", r"solutions?",
         r"(?:the|your|my|his|her|their|required|necessary|right|relevant|specific|needed|enough|sufficient|key|core|any|no|missing) (?:skills?|skill~set)",
+        r"knowledge|expertise|know~how|fundamentals",
     ),
     "qualifications": (r"universit(?:y|ies)", r"college", r"graduat\w+", r"coursework", r"qualifications?"),
     "communication": (
@@ -243,7 +247,7 @@ POSITIVE_WORDS = (
 )
 NEGATIVE_WORDS = (
     r"poor(?:ly)?|weak(?:er|ness|nesses)?|bad(?:ly)?|lack(?:s|ed|ing)?|limited|insufficient(?:ly)?|inadequate(?:ly)?"
-    r"|lackluster|lacklustre|mediocre|sub~par|below (?:the )?(?:bar|par|expectations|standard|level)|(?:fell|falls|fall) short"
+    r"|lackluster|lacklustre|mediocre|sub~par|below (?:the )?(?:bar|par|expectations|standard|level|threshold)|(?:fell|falls|fall) short"
     r"|short of|fail(?:s|ed|ing|ure)?|struggl\w+|concerns?|concerned|worr(?:y|ied|ies)|issues?|doubts?|missing|unclear"
     r"|vague|unable|mistakes?|errors?|typos?|wrong|incorrect(?:ly)?|inaccura\w+|sloppy|messy|empty|low|needs? (?:to )?(?:improve|improvement|work)"
     r"|improv(?:e|ed|ement|ements)|(?:could|should|would|needs? to|needed to|ought to) (?:have )?(?:be |been )?(?:\w+ )?(?:better|clearer|stronger)|gaps?|nervous|anxious|unprepared"
@@ -253,7 +257,7 @@ NEGATIVE_WORDS = (
 )
 # Shortfall words judge a cue ("more experience", "too junior") but say nothing on their own.
 SHORTFALL_WORDS = (
-    r"too much|too many|too little|not much|not many|very little|too|more(?! closely)|less|fewer|lower"
+    r"too much|too many|too little|not much|not many|very little|too|more(?! closely)|less|fewer|lower|deeper|broader"
     r"|(?:\d+|two|three|four|five|six|seven|eight|ten)\+? (?:or more )?years"
 )
 NEGATORS = r"not|no|never|nor|without|none|neither|hardly|barely|cannot|n't"
@@ -280,7 +284,7 @@ REJECTION = (
     r"|(?:other|another|different|more suitable|stronger|more qualified) (?:[\w'-]+ )?(?:candidates?|applicants?|profiles?|people|individuals?)"
     r"|(?:with|by) others|(?:pass|passed|passing) on|decided to pass|(?:no|n't|not|unable to|never) (?:\S+ ){0,4}?feedback"
     r"|(?:move|moving|moved|go|going|went|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:\w+ ){0,2}?(?:candidates?|applicants?|someone|somebody|others)"
-    r"|(?:preferred|chose|chosen|selected|hired|picked|offered the (?:role|position|job) to) (?:a |an |another |the )?(?:\w+ )?(?:candidate|applicant|someone|somebody|person)"
+    r"|(?:preferred|chose|chosen|selected|hired|picked|found|went with|gone with|decided on|offered the (?:role|position|job) to|given to) (?:a |an |another |the )?(?:\w+ )?(?:candidate|applicant|someone|somebody|person)"
     r"|different direction|(?:didn't|did not|failed to|couldn't|could not) (?:pass|clear|get through|make it)"
     r"|no (?:response|reply|answer|offer)|never heard back|did not hear back|tough decision|difficult decision"
 )

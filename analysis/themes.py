@@ -182,7 +182,8 @@ def _read(text: str) -> _Reading:
         comparative = kind == "positive" and previous_kind == "shortfall" and reading.words_between(previous_end, start) == 0
         previous_end, previous_kind = end, kind
         if kind == "shortfall" or comparative:  # "more concise" asks for what was missing
-            reading.evaluators.append((start, end, -1, clause, False))
+            if clause not in reading.concessive_clauses:
+                reading.evaluators.append((start, end, -1, clause, False))
             continue
         negated = reading.negation_before(start, clause, NEGATION_DISTANCE) is not None
         sign = (1 if kind == "positive" else -1) * (-1 if negated else 1)
@@ -200,10 +201,14 @@ class _Cue:
 
 
 def _is_judged(reading: _Reading, start: int, end: int, clause: int, topics: list[tuple[int, int]]) -> bool:
-    """Whether the clause judges a passing topic: a negation close before it, or an evaluative
+    """Whether the clause judges a passing topic: a negation close before or just after it
+    ("your CV didn't show..."), or an evaluative
     word close by that is not nearer to another topic ("your resume does not show enough
     experience" judges the experience, not the resume)."""
-    if reading.negation_before(start, clause, JUDGING_DISTANCE) is not None:
+    if reading.negation_before(start, clause, JUDGING_DISTANCE) is not None or any(
+        negation_clause == clause and end < negation_end and reading.words_between(end, negation_end) <= 2
+        for negation_end, negation_clause in reading.negations
+    ):
         return True
     for evaluator_start, evaluator_end, _, evaluator_clause, _ in reading.evaluators:
         if evaluator_clause != clause or evaluator_start < end and start < evaluator_end:
@@ -230,7 +235,8 @@ def _cue_sign(reading: _Reading, theme: str, start: int, end: int, clause: int) 
     negation_end = reading.negation_before(start, clause, NEGATION_DISTANCE)
     if negation_end is not None and not any(negation_end <= evaluator[0] < end for evaluator in reading.evaluators):
         return -1
-    nearest_distance, sign = POLARITY_DISTANCE + 1, -1
+    # Unjudged, a cue is a fault; conceded ("although I had ten years of experience"), a merit.
+    nearest_distance, sign = POLARITY_DISTANCE + 1, 1 if clause in reading.concessive_clauses else -1
     for evaluator_start, evaluator_end, evaluator_sign, evaluator_clause, _ in reading.evaluators:
         if evaluator_clause == clause:
             distance = reading.distance(start, end, evaluator_start, evaluator_end)

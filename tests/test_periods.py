@@ -1,0 +1,123 @@
+"""Two periods split at a date: rates side by side, Fisher's test, channels and feedback themes."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from canonical_factory import make_apps, many
+
+from analysis.periods import compare_periods
+
+SPLIT = dt.date(2025, 2, 1)
+
+
+def period(day: str, interviews: int, n: int, **fields) -> list[dict]:
+    """n settled applications sent on ``day``, ``interviews`` of them reaching a first interview."""
+    return (many(interviews, applied_on=day, furthest_stage="first_interview", outcome="rejected", **fields)
+            + many(n - interviews, applied_on=day, outcome="rejected", **fields))
+
+
+def fisher_two_sided(a: int, n_a: int, b: int, n_b: int) -> float:
+    """Fisher's exact test by brute force over every table with the same margins."""
+    hits, total = a + b, n_a + n_b
+
+    def p(x: int) -> float:
+        return math.comb(hits, x) * math.comb(total - hits, n_a - x) / math.comb(total, n_a)
+
+    observed = p(a)
+    return sum(p(x) for x in range(max(0, hits - n_b), min(hits, n_a) + 1) if p(x) <= observed * (1 + 1e-7))
+
+
+def test_a_real_change_is_more_than_noise():
+    # 2 of 20 before the split, 12 of 20 after
+    comparison = compare_periods(make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)), SPLIT)
+    assert comparison.problem is None
+    assert (comparison.before.applications, comparison.after.applications) == (20, 20)
+    interview = next(change for change in comparison.rates if change.metric == "applied")
+    assert (interview.before.successes, interview.before.n, interview.after.successes, interview.after.n) == (2, 20, 12, 20)
+    assert interview.verdict == "better"
+    assert math.isclose(interview.comparison.p_value, fisher_two_sided(12, 20, 2, 20), rel_tol=1e-9)
+    assert interview.comparison.p_value < 0.05
+    # Wilson: 2/20 -> 2.8-30.1%, 12/20 -> 38.7-78.1%; Fisher p = 0.0022
+    assert comparison.headline == (
+        "Interview rate: 10% (n=20, 95% CI 3–30%) before 1 February 2025, 60% (n=20, 95% CI 39–78%) since — "
+        "up, more than noise (Fisher's exact test p=0.002).")
+
+
+def test_a_small_change_could_be_noise():
+    # 4 of 20 before, 6 of 20 after: p = 0.72
+    comparison = compare_periods(make_apps(period("2025-01-10", 4, 20) + period("2025-03-10", 6, 20)), SPLIT)
+    interview = comparison.rates[1]
+    assert interview.verdict == "no clear difference"
+    assert math.isclose(interview.comparison.p_value, fisher_two_sided(6, 20, 4, 20), rel_tol=1e-9)
+    assert "up, but it could be noise" in comparison.headline
+
+
+def test_rates_count_only_applications_with_an_answer_and_undated_ones_are_left_out():
+    apps = make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)
+                     + many(5, applied_on="2025-03-20")  # still waiting at the applied stage
+                     + many(2, outcome="rejected"))  # undated
+    comparison = compare_periods(apps, SPLIT)
+    assert comparison.undated == 2
+    assert comparison.after.applications == 25
+    response, interview = comparison.rates[:2]
+    assert (interview.after.successes, interview.after.n) == (12, 20)
+    assert (response.label, response.after.successes, response.after.n) == ("Response rate", 20, 20)
+    assert [change.label for change in comparison.rates] == [
+        "Response rate", "Interview rate", "First interview → next round", "Second interview → next round",
+        "Final interview → offer"]
+    assert comparison.rates[2].verdict == "too few"  # 2 first interviews before the split
+
+
+def test_channel_mix_and_channel_rates():
+    before = period("2025-01-10", 2, 20, source="LinkedIn", channel="LinkedIn")
+    after = (period("2025-03-10", 6, 10, source="Referral", channel="Referral")
+             + period("2025-03-10", 1, 10, source="LinkedIn", channel="LinkedIn"))
+    comparison = compare_periods(make_apps(before + after), SPLIT)
+    assert [change.channel for change in comparison.channels] == ["LinkedIn", "Referral"]
+    linkedin, referral = comparison.channels
+    assert (linkedin.share.before.value, linkedin.share.after.value, linkedin.share.verdict) == (1.0, 0.5, "worse")
+    assert (referral.share.before.successes, referral.share.after.successes, referral.share.verdict) == (0, 10, "better")
+    assert (linkedin.interview_rate.before.value, linkedin.interview_rate.after.value) == (0.1, 0.1)
+    assert referral.interview_rate.verdict == "too few"  # no Referral application before
+    assert referral.share.label == "Referral share of applications"
+
+
+def test_feedback_themes_of_each_period():
+    # before: 6 texts, 5 about experience; after: 6 texts, 1 about experience, 5 about a filled role
+    experience, filled = "Not enough experience for this role.", "The position was filled internally."
+    before = many(5, applied_on="2025-01-10", outcome="rejected", feedback=experience) + \
+        many(1, applied_on="2025-01-10", outcome="rejected", feedback=filled)
+    after = many(1, applied_on="2025-03-10", outcome="rejected", feedback=experience) + \
+        many(5, applied_on="2025-03-10", outcome="rejected", feedback=filled) + \
+        many(3, applied_on="2025-03-10", outcome="rejected")  # no feedback: not in the shares
+    comparison = compare_periods(make_apps(before + after), SPLIT)
+    themes = {change.metric: change for change in comparison.themes}
+    assert set(themes) == {"theme:experience", "theme:role_closed"}
+    assert (themes["theme:experience"].before.successes, themes["theme:experience"].before.n) == (5, 6)
+    assert (themes["theme:experience"].after.successes, themes["theme:experience"].after.n) == (1, 6)
+    assert themes["theme:experience"].label == "Experience"
+    # 5/6 vs 1/6: Fisher p = 0.08, not enough to call it
+    assert themes["theme:experience"].verdict == "no clear difference"
+
+
+def test_no_feedback_no_themes():
+    comparison = compare_periods(make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)), SPLIT)
+    assert comparison.themes == ()
+
+
+def test_a_split_outside_the_search_is_a_problem_not_an_error():
+    apps = make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20))
+    assert compare_periods(apps, dt.date(2024, 1, 1)).problem == (
+        "No application was sent before 1 January 2024: pick a date inside your search.")
+    assert compare_periods(apps, dt.date(2026, 1, 1)).problem.startswith("No application was sent on or after")
+    assert compare_periods(make_apps(many(5)), SPLIT).problem == (
+        "No application has a date, so there are no periods to compare.")
+    assert compare_periods(apps, dt.date(2024, 1, 1)).headline == compare_periods(apps, dt.date(2024, 1, 1)).problem
+
+
+def test_input_is_not_modified():
+    apps = make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20))
+    copy = apps.copy()
+    compare_periods(apps, SPLIT)
+    assert apps.equals(copy)
