@@ -199,7 +199,14 @@ class NormComparison:
     position: str
     verdict: str
     reading: str
-    caveat: str
+    note: str
+    """What differs between the user's figure and the published one (may be "")."""
+
+    @property
+    def caveat(self) -> str:
+        """The note, then what the kind of source means (:data:`EMPLOYER_CAVEAT` or :data:`CANDIDATE_CAVEAT`)."""
+        general = EMPLOYER_CAVEAT if self.kind == "E" else CANDIDATE_CAVEAT
+        return f"{self.note} {general}".strip()
 
     @property
     def kind(self) -> str:
@@ -233,8 +240,8 @@ class NormComparison:
         return {
             "metric": self.metric, "label": self.label, "yours": yours, "range": [self.low, self.high],
             "unit": self.unit, "position": self.position, "verdict": self.verdict, "reading": self.reading,
-            "caveat": self.caveat, "kind": self.kind, "sources": self.sources, "populations": self.populations,
-            "years": self.years,
+            "note": self.note, "caveat": self.caveat, "kind": self.kind, "sources": self.sources,
+            "populations": self.populations, "years": self.years,
         }
 
 
@@ -267,10 +274,11 @@ _TAILS: dict[tuple[str, str], str] = {
 
 
 def compare_with_norms(metric: str, label: str, yours: Rate | MedianDays, norms: tuple[Norm, ...], who: str,
-                       caveat: str, lower_is_better: bool = False) -> NormComparison:
+                       note: str = "", lower_is_better: bool = False) -> NormComparison:
     """The user's ``yours`` beside the range of ``norms`` with a one-sentence reading.
 
-    ``who`` completes "the 3–8% that ..." ("employers report across all applicants").
+    ``who`` completes "the 3–8% that ..." ("employers report across all applicants"); ``note`` says
+    how the user's figure differs from the published one.
     """
     low, high = min(n.low for n in norms), max(n.high for n in norms)
     unit, kind = norms[0].unit, norms[0].kind
@@ -279,7 +287,7 @@ def compare_with_norms(metric: str, label: str, yours: Rate | MedianDays, norms:
     if yours.too_few or yours.value is None:
         position = verdict = "too few"
         reading = f"Too few to tell your {label} yet (n={yours.n}); for reference, the published figure is the {cited}."
-        return NormComparison(metric, label, yours, low, high, unit, norms, position, verdict, reading, caveat)
+        return NormComparison(metric, label, yours, low, high, unit, norms, position, verdict, reading, note)
     if yours.low > high:
         position = "above"
     elif yours.high < low:
@@ -304,7 +312,7 @@ def compare_with_norms(metric: str, label: str, yours: Rate | MedianDays, norms:
     else:
         tail = _TAILS[(kind, verdict)]
     reading = f"Your {label}, {shown}, is {relation} the {cited} — {tail}."
-    return NormComparison(metric, label, yours, low, high, unit, norms, position, verdict, reading, caveat)
+    return NormComparison(metric, label, yours, low, high, unit, norms, position, verdict, reading, note)
 
 
 def _decided_from(funnel: Funnel, stage: str) -> int:
@@ -330,29 +338,30 @@ def norms_beside(funnel: Funnel, timing=None, feedback=None) -> list[NormCompari
     comparisons = [
         compare_with_norms(
             "application_interview", "interview rate", overview.interview_rate, norms_for("application_interview"),
-            "that employers report across all applicants", EMPLOYER_CAVEAT),
+            "that employers report across all applicants",
+            "Yours counts every application, as on the Funnel page, including those still waiting for an answer."),
         compare_with_norms(
             "interview_offer", "interview → offer rate", Rate.of(offers, _decided_from(funnel, "first_interview")),
             norms_for("interview_offer"), "that employers report for interviewed candidates",
             "Yours: offers per application that reached a first interview, leaving out those still in "
-            "interviews. " + EMPLOYER_CAVEAT),
+            "interviews."),
         compare_with_norms(
             "final_offer", "final interview → offer rate", Rate.of(offers, _decided_from(funnel, "final_interview")),
             norms_for("final_offer"), "of onsite interviews that employers report lead to an offer",
             "Lever counts onsite (final-round) interviews; yours leaves out final interviews still waiting for "
-            "an answer. " + EMPLOYER_CAVEAT),
+            "an answer."),
         compare_with_norms(
             "never_acknowledged", "no-response share", overview.no_response_rate, norms_for("never_acknowledged"),
             "of job seekers who report applications never acknowledged",
             "Indeed's figure is a share of job seekers, yours a share of applications, so treat it as a rough "
-            "yardstick. " + CANDIDATE_CAVEAT, lower_is_better=True),
+            "yardstick.", lower_is_better=True),
     ]
     if timing is not None and timing.overall.n:
         comparisons.append(compare_with_norms(
             "application_decision_days", "median time to a reply", MedianDays.of(timing.days),
             norms_for("application_decision_days"), "from application to decision that US interviewees report",
             "Yours counts days to the first dated reply of any kind, which often comes before the decision; "
-            "Glassdoor's average ranges from 10.2 days (restaurants) to 53.8 (government). " + CANDIDATE_CAVEAT,
+            "Glassdoor's average ranges from 10.2 days (restaurants) to 53.8 (government).",
             lower_is_better=True))
     if feedback is not None and feedback.coverage.n:
         coverage = feedback.coverage
@@ -361,5 +370,5 @@ def norms_beside(funnel: Funnel, timing=None, feedback=None) -> list[NormCompari
             Rate.of(coverage.n - coverage.successes, coverage.n), norms_for("never_received_feedback", None),
             "of candidates who report never receiving feedback of any kind",
             "Talent Board counts candidates who never got feedback; yours counts rejections with no feedback text "
-            "in your tracker. " + CANDIDATE_CAVEAT, lower_is_better=True))
+            "in your tracker.", lower_is_better=True))
     return comparisons

@@ -62,7 +62,8 @@ class RateChange:
         return self.comparison.direction
 
     def sentence(self, split_on: dt.date) -> str:
-        """ "Interview rate: 10% (n=40, 95% CI 4–23%) before 1 March 2025, 30% (...) since — up, more than noise (...)"."""
+        """ "Interview rate: 10% (n=40, 95% CI 4–23%) before 1 March 2025, 30% (...) since — up, more than
+        noise (...)"."""
         return (f"{self.label}: {rate_phrase(self.before)} before {date_phrase(split_on)}, {rate_phrase(self.after)} "
                 f"since — {_verdict_words(self.comparison)}.")
 

@@ -68,10 +68,11 @@ class Pace:
     until: dt.date | None
 
     def label(self) -> str:
-        """ "6.1 a week (49 applications in the last 8 weeks)" or "unknown (no application dates)"."""
+        """ "6.1 a week (49 applications in the last 8 weeks of applying)" or "unknown (no application dates)"."""
         if self.per_week is None:
             return "unknown (no application dates)"
-        return f"{self.per_week:.1f} a week ({self.applications} applications in the last {self.weeks:g} weeks)"
+        weeks = "week" if self.weeks == 1 else f"{self.weeks:g} weeks"
+        return f"{self.per_week:.1f} a week ({self.applications} applications in the last {weeks} of applying)"
 
 
 def weekly_pace(apps: pd.DataFrame, weeks: int = PACE_WEEKS) -> Pace:
@@ -122,13 +123,17 @@ class Projection:
 
     def label(self) -> str:
         """ "0.43 offers a month (95% range 0.11–1.0)", per 100 applications without a pace,
-        or "too few to tell (n=3)"."""
-        if self.too_few:
+        "too few to tell (n=3)", or "no best guess yet (95% range 0.00–0.60 offers a month)"."""
+        if self.n < MIN_N:
             return f"too few to tell (n={self.n})"
-        if self.offers_per_month is None:
-            return (f"{number(self.offer_chance * 100)} offers per 100 applications "
-                    f"(95% range {number(self.offer_low * 100)}–{number(self.offer_high * 100)})")
-        return f"{number(self.offers_per_month)} offers a month (95% range {number(self.low)}–{number(self.high)})"
+        if self.offers_per_month is None and self.low is None:
+            best, low, high, unit = (None if self.offer_chance is None else self.offer_chance * 100,
+                                     self.offer_low * 100, self.offer_high * 100, "offers per 100 applications")
+        else:
+            best, low, high, unit = self.offers_per_month, self.low, self.high, "offers a month"
+        if best is None:
+            return f"no best guess yet (95% range {number(low)}–{number(high)} {unit})"
+        return f"{number(best)} {unit} (95% range {number(low)}–{number(high)})"
 
     def to_dict(self) -> dict:
         """A JSON-ready dict."""
@@ -301,8 +306,19 @@ def needle_movers(funnel: Funnel, segments: Segments, pace: Pace | float | None,
     rate); each stage with at least 5 decided applications raised by :data:`RAISE_POINTS`.
     """
     base = _project(funnel, pace)
-    if base.too_few:
+    if base.n < MIN_N:
         return [f"Too few applications have had their answer to tell what would move the needle (n={base.n})."]
+    stuck = next((stage for stage, rate in stage_rates(funnel).items() if rate.value == 0), None)
+    if stuck is not None:
+        rate = funnel.stage(stuck).decided_pass_rate
+        where = ("applications has led to an interview" if stuck == "applied"
+                 else f"{STAGE_LABELS[stuck].lower()}s has moved on")
+        return [f"None of your {where} yet ({rate.label()}), so every other lever multiplies zero: "
+                f"start with {STAGE_LEVER_WORDS[stuck]}."]
+    if base.offer_chance is None:
+        unknown = next(stage for stage, rate in stage_rates(funnel).items() if rate.n == 0)
+        return [f"No {STAGE_LABELS[unknown].lower()} has had its answer yet, so it is too early to tell "
+                "what would move the needle."]
     per_month = base.offers_per_month is not None
     unit = "offers a month" if per_month else "offers per 100 applications"
 
@@ -316,7 +332,8 @@ def needle_movers(funnel: Funnel, segments: Segments, pace: Pace | float | None,
 
     options: list[tuple[str, Projection]] = []
     if per_month:
-        options.append((f"Send {EXTRA_PER_WEEK} more applications a week", _project(funnel, pace, extra_per_week=EXTRA_PER_WEEK)))
+        options.append((f"Send {EXTRA_PER_WEEK} more applications a week",
+                        _project(funnel, pace, extra_per_week=EXTRA_PER_WEEK)))
     best = _best_channel(segments, funnel.stage("applied").decided_pass_rate)
     if best is not None:
         name, rate = best
@@ -327,9 +344,12 @@ def needle_movers(funnel: Funnel, segments: Segments, pace: Pace | float | None,
         if rate.too_few or rate.value >= 1:
             continue
         target = min(1.0, rate.value + RAISE_POINTS[stage])
-        moved = "applications that get an interview" if stage == "applied" else f"{STAGE_LABELS[stage].lower()}s that move on"
-        options.append((f"Raise the share of {moved} from {rate.percent()} to {target:.0%} ({STAGE_LEVER_WORDS[stage]})",
+        moved = ("applications that get an interview" if stage == "applied"
+                 else f"{STAGE_LABELS[stage].lower()}s that move on")
+        options.append((f"Raise the share of {moved} from {rate.percent()} to {target:.0%} "
+                        f"({STAGE_LEVER_WORDS[stage]})",
                         _project(funnel, pace, fixed={stage: target})))
+    options = [option for option in options if option[1].offer_chance is not None]
     ranked = sorted(options, key=lambda option: amount(option[1]) - amount(base), reverse=True)
     lines = []
     for words, projection in ranked[:top]:

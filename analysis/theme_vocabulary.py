@@ -1,9 +1,9 @@
-"""The words and phrase frames behind the feedback themes (the rules that use them: ``analysis.themes``).
+"""The words and phrase frames behind the feedback themes, and their compilation into regexes.
 
-Notation, expanded when ``analysis.themes`` compiles a pattern: a space stands for any run of
+The rules that use them are in ``analysis.themes``. Notation: a space stands for any run of
 whitespace and ``~`` for an optional hyphen or space ("hands~on" matches "hands-on", "hands on").
 Patterns see lower-cased text in which quotes and brackets became spaces and curly apostrophes
-straight ones. Lookbehinds use ``\\s``, never a space.
+straight ones; they match whole words. Lookbehinds use ``\\s``, never a space.
 
 Each theme has up to three tiers of cues:
 
@@ -13,7 +13,8 @@ Each theme has up to three tiers of cues:
   negation close by. In a short spreadsheet note they count as they are.
 - ``NOTE_CUES`` are bare topic words that count only in a short note ("experience", "budget").
 
-Within a theme the first alternative that matches at a word wins, so longer frames come first.
+Where two cues start at the same word, the earlier pattern wins (so longer frames come first),
+and across themes the earlier theme in ``CUE_ORDER``.
 """
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:loved|liked|valued|impressed (?:by|with)) (?:your|my|his|her|their|the) (?:[\w-]+ )?(?:experience|background|track record)",
         r"(?:more|less|someone|somebody) (?:more )?(?:senior|junior|experienced|seasoned)",
         r"(?:not|n't) (?:\w+ )?(?:senior|experienced|seasoned) enough",
-        _SPEAKER + r" (?:was|were|am|are|is|'m|'re|seemed|seem) (?:a bit |a little |too |quite |very |still |more )?(?:junior|senior|young)(?:~level)?",
+        _SPEAKER + r" (?:was|were|am|are|is|'m|'re|seemed|seem) (?:a bit |a little |too |quite |very |still |more )?(?:junior|senior|young|mid|entry)(?:~level)?",
+        r"(?:wanted|want|wants|needed|need|needs|looking for|prefer\w*|requir\w+) (?:a |an |someone |somebody )?(?:more )?(?:senior|experienced|seasoned)",
         r"(?:better|more) (?:suited|fit|suitable|qualified) (?:for|to) (?:a |an |our |the |their )?(?:more )?(?:senior|junior|entry~level|trainee|graduate|intern|lead|principal|staff|management)",
         r"(?:look|looking|apply|applying) for (?:a |an )?(?:more )?(?:trainee|junior|entry~level|internship|intern|graduate|senior) (?:position|role|job|post)s?",
         r"leadership(?: experience| skills?| abilit(?:y|ies)| qualities)?",
@@ -78,7 +80,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "technical_skills": (
         r"(?:technical|coding|programming|engineering|analytical|problem~solving|hard|design|" + TECH_WORDS
-        + r") (?:skills?|skill~set|abilit(?:y|ies)|knowledge|expertise|depth|competenc(?:e|y|ies)|proficiency|fundamentals|background|chops)",
+        + r") (?:skill~set|skills?|abilit(?:y|ies)|knowledge|expertise|depth|competenc(?:e|y|ies)|proficiency|fundamentals|background|chops)",
         r"(?:domain|subject~matter) (?:knowledge|expertise)", r"tech(?:nology)? stack",
         r"coding(?!" + ASSESSMENT + ")", TECH + _NOT_IN_TITLE + "(?!" + ASSESSMENT + ")",
     ),
@@ -132,13 +134,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "culture_fit": (
         r"cultur(?:e|al) (?:fit|add|match|alignment|misalignment|mismatch)", r"culturally",
         r"(?:team|company|organi[sz]ational|personality) (?:fit|dynamics?|clash)",
-        r"fit (?:in|into|with|within) (?:the |our |their |your |a |this )?(?:team|culture|company|organi[sz]ation|group|environment)",
+        r"fit (?:in with|in|into|with|within) (?:the |our |their |your |a |this )?(?:team|culture|company|organi[sz]ation|group|environment)",
         r"fit (?:to|for) (?:join |joining )?(?:the |our |their |this )?team",
         r"(?:our|company|core|shared|team|company's|their|your|my|his|her) values", r"work(?:ing)? style", r"team player",
         r"(?:startup|corporate|fast~paced|agile) (?:environment|culture|mindset)",
     ),
     "compensation": (
-        r"salar(?:y|ies)", r"compensation", r"pay (?:band|range|scale|grade|rate|expectations?|requirements?|level|bracket)",
+        r"salary (?:expectations?|requirements?|range|band|budget)", r"salar(?:y|ies)", r"compensation", r"pay (?:band|range|scale|grade|rate|expectations?|requirements?|level|bracket)",
         r"(?:the|your|my|low|higher|lower|their) pay(?! attention)", r"wages?", r"(?:hourly|daily|day|contract) rates?",
         r"(?:financial|money|rate) expectations?",
         r"(?:over|above|outside|beyond|exceeds?|exceeded|out of|within) (?:of )?(?:our |the |their |my )?(?:budget|pay range|salary range|band)",
@@ -147,7 +149,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "logistics": (
         r"locations?", r"relocat\w+", r"commut\w+", r"visas?", r"sponsor\w*", r"work (?:permit|authori[sz]ation|rights|eligibility)",
         r"right to work", r"citizen(?:ship)?", r"green card", r"h~1b", r"(?:security )?clearance", r"availability",
-        r"(?:un)?available to (?:start|work|relocate|travel)", r"start date",
+        r"(?:un)?available (?:until|till|before|from|to start|to work|to relocate|to travel)", r"start date",
         r"(?:start|starting|join|joining) (?:sooner|earlier|immediately|right away|straight away|asap|later|next week|next month)",
         r"(?:can|could|able to) start", r"notice period",
         r"(?:working|work|office|flexible|evening|weekend|night|business) hours", r"hours (?:of work|required)",
@@ -171,7 +173,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:hiring|recruitment|recruiting|headcount|budget) (?:freeze|frozen|pause|paused|on hold|stopped|cuts?|reductions?)", r"freez(?:e|es|ing)",
         r"internal(?:ly)? (?:hire|hired|candidates?|applicants?|promotion|transfer|move|person|employee)",
         r"(?:hired|filled|promoted|went|go|gone|hire|hiring|chose|chosen) (?:\w+ ){0,2}?internal(?:ly)?",
-        r"(?:decided|chose|opted) (?:not |against )(?:to )?(?:fill|hire|hiring|recruit|open)",
+        r"(?:decided|chose|opted|decision) (?:not to|to not|against|not) (?:fill\w*|hir\w+|recruit\w*|open\w*)",
         r"(?:not|n't|stopped) (?:be )?(?:hiring|recruiting) for", r"reorgani[sz]ation|reorg|restructur\w+|lay~offs?|downsiz\w+",
         r"budget (?:[\w-]+ ){0,4}?(?:was |has been |got )?(?:cut|pulled|lost|frozen|reduced|reallocated|removed)", r"lost (?:the |our )?(?:budget|funding)",
         r"no intention (?:of|to) (?:hire|hiring|fill)", POSITION + r" (?:no longer exists|was eliminated|was removed)",
@@ -195,13 +197,13 @@ JUDGED_CUES: dict[str, tuple[str, ...]] = {
         r"figure out|solve[ds]?|solving|implement\w*|optimi[sz]\w*|debug\w*|code|coded|write (?:the |working |clean )?code",
         r"(?:complete|finish) the (?:task|exercise|challenge|test|assignment)", r"technical(?:ly)?", r"technolog(?:y|ies)",
         r"(?:your|my|his|her|the) designs?", r"solutions?",
-        r"(?:the|your|my|his|her|their|required|necessary|right|relevant|specific|needed|enough|sufficient|key|core|any|no|missing) (?:skills?|skill~set)",
+        r"(?:the|your|my|his|her|their|required|necessary|right|relevant|specific|needed|enough|sufficient|key|core|any|no|missing) (?:skill~set|skills?)",
         r"knowledge|expertise|know~how|fundamentals",
     ),
     "qualifications": (r"universit(?:y|ies)", r"college", r"graduat\w+", r"coursework", r"qualifications?"),
     "communication": (
         r"(?:your|his|her|my|the) (?:\w+ )?(?:answers?|responses?)", r"communicat\w+", r"presentation", r"english", r"(?<!for\s)examples?",
-        r"explain\w* (?:your|his|her|my|the|their) (?:approach|answers?|reasoning|thinking|thought process|solution|decisions?|code|work|projects?)",
+        r"explain\w* (?:your|his|her|my|the|their) (?:\w+ )?(?:approach|answers?|reasoning|thinking|thought process|solution|decisions?|code|work|projects?)",
         r"question(?:s)? (?:asked|being asked)",
     ),
     "preparation": (r"job (?:description|spec)", r"research"),
@@ -234,7 +236,7 @@ TAKES_PRECEDENCE: dict[str, tuple[str, ...]] = {
 
 # Evaluative words. A negation up to three words before one flips it ("not clear", "no concerns").
 POSITIVE_WORDS = (
-    r"great|excellent|strong|stronger|strongest|impressive|impressed|impress|solid|outstanding|exceptional|fantastic"
+    r"great|excellent|strong|strongest|impressive|impressed|impress|solid|outstanding|exceptional|fantastic"
     r"|amazing|brilliant|superb|terrific|stellar|good(?! luck| morning| afternoon| evening| news| day)|nice|loved|liked"
     r"|(?:did|doing|done|performed|went|interviewed|answered|communicated|spoke|presented|handled|explained|very|really|extremely|quite|so) well"
     r"|well~(?:prepared|spoken|structured|researched|organi[sz]ed|presented|thought~out|written|rounded)"
@@ -243,13 +245,13 @@ POSITIVE_WORDS = (
     r"|professional(?:ly)?(?! experience| background| qualifications?| training| development| network| references?| services?)"
     r"|(?:seemed|seem|appeared|sounded|very|really|genuinely|truly) (?:interested|engaged)"
     r"|(?:meet|meets|met|reach|reached|clear|cleared) (?:our|the|your) (?:bar|standard|threshold)"
-    r"|up to (?:par|scratch|the (?:bar|standard|mark))|enough|sufficient(?:ly)?|adequate(?:ly)?|extensive|deep|praised"
+    r"|fits? (?:in|well|right in)|up to (?:par|scratch|the (?:bar|standard|mark))|enough|sufficient(?:ly)?|adequate(?:ly)?|extensive|deep|praised"
 )
 NEGATIVE_WORDS = (
     r"poor(?:ly)?|weak(?:er|ness|nesses)?|bad(?:ly)?|lack(?:s|ed|ing)?|limited|insufficient(?:ly)?|inadequate(?:ly)?"
     r"|lackluster|lacklustre|mediocre|sub~par|below (?:the )?(?:bar|par|expectations|standard|level|threshold)|(?:fell|falls|fall) short"
     r"|short of|fail(?:s|ed|ing|ure)?|struggl\w+|concerns?|concerned|worr(?:y|ied|ies)|issues?|doubts?|missing|unclear"
-    r"|vague|unable|mistakes?|errors?|typos?|wrong|incorrect(?:ly)?|inaccura\w+|sloppy|messy|empty|low|needs? (?:to )?(?:improve|improvement|work)"
+    r"|vague|unable|mistakes?|errors?|typos?|wrong|incorrect(?:ly)?|inaccura\w+|sloppy|messy|empty|incomplete|unfinished|low|needs? (?:to )?(?:improve|improvement|work)"
     r"|improv(?:e|ed|ement|ements)|(?:could|should|would|needs? to|needed to|ought to) (?:have )?(?:be |been )?(?:\w+ )?(?:better|clearer|stronger)|gaps?|nervous|anxious|unprepared"
     r"|underprepared|arrogant|cocky|rude|unprofessional|disinterested|uninterested|unmotivated|rambl\w+|disorgani[sz]ed"
     r"|unstructured|inexperienced|overconfident|hesitant|distracted|late|bombed|messed up|underwhelming|disappointing"
@@ -257,7 +259,7 @@ NEGATIVE_WORDS = (
 )
 # Shortfall words judge a cue ("more experience", "too junior") but say nothing on their own.
 SHORTFALL_WORDS = (
-    r"too much|too many|too little|not much|not many|very little|too|more(?! closely)|less|fewer|lower|deeper|broader"
+    r"too much|too many|too little|not much|not many|very little|too|more(?! closely)|less|fewer|lower|stronger|deeper|broader"
     r"|(?:\d+|two|three|four|five|six|seven|eight|ten)\+? (?:or more )?years"
 )
 NEGATORS = r"not|no|never|nor|without|none|neither|hardly|barely|cannot|n't"
@@ -274,7 +276,8 @@ NON_JUDGEMENTS = (
 # Clause structure. A concessive clause ("while your record is impressive, ...") runs to the next
 # comma or break and backgrounds its praise.
 CONCESSIVE = r"while|whilst|although|though|even though|despite|in spite of|notwithstanding|albeit"
-CLAUSE_BREAK = r"[.!?;:]+(?=\s|$)|\n|\s-+\s|(?:,\s*|\s)(?:but|however|yet|whereas|otherwise|except)\b"
+_CONTRAST = r"(?:but|however|yet|whereas|otherwise|except)\b"
+CLAUSE_BREAK = r"[.!?;:]+(?=\s|$)|\n|\s-+\s|,\s*" + _CONTRAST + r"|\s" + _CONTRAST
 
 # The outcome itself: the message is a rejection even where it names no reason.
 REJECTION = (
@@ -284,6 +287,7 @@ REJECTION = (
     r"|(?:other|another|different|more suitable|stronger|more qualified) (?:[\w'-]+ )?(?:candidates?|applicants?|profiles?|people|individuals?)"
     r"|(?:with|by) others|(?:pass|passed|passing) on|decided to pass|(?:no|n't|not|unable to|never) (?:\S+ ){0,4}?feedback"
     r"|(?:move|moving|moved|go|going|went|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:\w+ ){0,2}?(?:candidates?|applicants?|someone|somebody|others)"
+    r"|(?:pursue|pursuing|pursued) (?:\w+ ){0,2}?(?:candidates?|applicants?|profiles?|others)"
     r"|(?:preferred|chose|chosen|selected|hired|picked|found|went with|gone with|decided on|offered the (?:role|position|job) to|given to) (?:a |an |another |the )?(?:\w+ )?(?:candidate|applicant|someone|somebody|person)"
     r"|different direction|(?:didn't|did not|failed to|couldn't|could not) (?:pass|clear|get through|make it)"
     r"|no (?:response|reply|answer|offer)|never heard back|did not hear back|tough decision|difficult decision"
@@ -421,10 +425,10 @@ VALENCE = re.compile(
     f"(?P<clause_break__0>{CLAUSE_BREAK})|(?P<comma__0>,)|"
     + alternation(
         [("non_judgement", [NON_JUDGEMENTS]), ("concessive", [CONCESSIVE]), ("negative", [NEGATIVE_WORDS]),
-         ("shortfall", [SHORTFALL_WORDS]), ("positive", [POSITIVE_WORDS]), ("negator", [NEGATORS]),
-         ("candidate", [ABOUT_CANDIDATE])]
+         ("shortfall", [SHORTFALL_WORDS]), ("positive", [POSITIVE_WORDS]), ("negator", [NEGATORS])]
     )
 )
+ABOUT_CANDIDATE_PATTERN = re.compile(alternation([("candidate", [ABOUT_CANDIDATE])]))
 REJECTION_PATTERN = re.compile(alternation([("rejection", [REJECTION])]))
 SCENE_PATTERN = re.compile(expand(SCENE))
 TYPOS = _one_letter_typos(TYPO_TARGETS, NOT_TYPOS)

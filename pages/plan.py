@@ -1,8 +1,8 @@
 """Plan: your rates beside published figures, what one offer takes, what-if levers, and before/after a change.
 
 Every number comes from ``analysis.norms``, ``analysis.planner`` and ``analysis.periods``; this
-page only lays them out and holds the sliders. No user text is shown here except channel names,
-which are the engine's own.
+page only lays them out and holds the sliders. No text from the user's file is shown: channel and
+theme names are the engine's own.
 """
 from __future__ import annotations
 
@@ -11,16 +11,34 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analysis.norms import KIND_LABELS, NORMS, norms_beside
+from analysis.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS, norms_beside
 from analysis.periods import RateChange, compare_periods
 from analysis.planner import DRAWS, applications_per_offer, needle_movers, number, weekly_pace, what_if
-from analysis.summary import rate_phrase
+from analysis.stats import MIN_N
+from analysis.summary import date_phrase, rate_phrase
 from ui.components import plain, require_report, scope_caption
 from ui.state import context
 
 SHIFT_CHANNELS = ("Referral", "Recruiter")
 INTERVAL_NOTE = (f"95% range from {DRAWS:,} simulated draws of your own stage rates (each drawn from what your "
                  "counts allow), at your weekly pace; a stage you change is held at the value you set.")
+
+
+def change_table(changes: tuple[RateChange, ...], first_column: str, alt: str) -> None:
+    """One row per rate: its two periods with intervals, the verdict and Fisher's p-value."""
+    st.dataframe(
+        pd.DataFrame({
+            first_column: [change.label for change in changes],
+            "before": [rate_phrase(change.before) for change in changes],
+            "since": [rate_phrase(change.after) for change in changes],
+            "change": [change.verdict for change in changes],
+            "p-value": [change.comparison.p_value for change in changes],
+        }),
+        hide_index=True,
+        column_config={"p-value": st.column_config.NumberColumn(format="%.3f")},
+        alt=alt,
+    )
+
 
 ctx = context()
 report = require_report(ctx)
@@ -36,19 +54,22 @@ has_feedback_column = ctx.loaded.mapping.header("feedback") is not None
 
 # ---- published figures ------------------------------------------------------------------------
 st.header("Your rates beside published figures", anchor=False)
-st.caption("Published figures are context, not targets. [E]: " + KIND_LABELS["E"] + "; a targeted search should "
-           "do better than these. [C]: " + KIND_LABELS["C"] + ".")
-for comparison in norms_beside(funnel, report.timing, report.feedback if has_feedback_column else None):
-    with st.container(border=True, key=f"norm_{comparison.metric}"):
+st.caption(f"Published figures are context, not targets. [E] {KIND_LABELS['E']}: {EMPLOYER_CAVEAT} "
+           f"[C] {KIND_LABELS['C']}: {CANDIDATE_CAVEAT}")
+comparisons = norms_beside(funnel, report.timing, report.feedback if has_feedback_column else None)
+columns = st.columns(2)
+for i, comparison in enumerate(comparisons):
+    with columns[i % 2].container(border=True, key=f"norm_{comparison.metric}"):
         st.markdown(comparison.reading)
         st.caption(f"Source: {comparison.sources} [{comparison.kind}] · Population: {plain(comparison.populations)} · "
-                   f"Year: {comparison.years}. {comparison.caveat}")
+                   f"Year: {comparison.years}. {comparison.note}".strip())
 with st.expander("Every published figure used, with its source"):
     st.dataframe(
         pd.DataFrame([{"metric": n.metric.replace("_", " "), "segment": n.segment, "figure": n.figure(),
                        "population": n.population, "year": n.year, "source": n.source, "where": n.url,
                        "kind": n.kind} for n in NORMS]),
         hide_index=True,
+        alt="Every published figure used, with population, year and source",
     )
     st.caption("No published interview rate for LinkedIn Easy Apply was found, so none is shown.")
 
@@ -60,7 +81,7 @@ if per_week is None:
     per_week = st.number_input("Applications a week", min_value=0.0, max_value=100.0, value=5.0, step=1.0,
                                key="plan_base_pace", help="Your file has no application dates: set your usual pace.")
 else:
-    st.caption(f"Your pace: {pace.label()}, up to {pace.until:%d %b %Y}.")
+    st.caption(f"Your pace: {pace.label()}, up to {date_phrase(pace.until)}.")
 st.write(applications_per_offer(funnel, per_week).sentence())
 
 st.subheader("What if…", anchor=False)
@@ -71,9 +92,11 @@ with left:
     if first.too_few:
         st.caption(f"First-interview pass-through: {first.label()}, so it cannot be set here yet.")
     else:
-        chosen = st.slider("First-interview pass-through (%)", 0, 100, round(first.value * 100), key="plan_first_pass",
+        current = round(first.value * 100)
+        # keyed by the current rate, so another file or filter starts the slider from its own rate
+        chosen = st.slider("First-interview pass-through (%)", 0, 100, current, key=f"plan_first_pass_{current}",
                            help=f"Now {rate_phrase(first)}: the share of decided first interviews that moved on.")
-        raise_to = chosen / 100 if chosen != round(first.value * 100) else None
+        raise_to = chosen / 100 if chosen != current else None
 with middle:
     channel = st.selectbox("Shift applications to", SHIFT_CHANNELS, key="plan_channel")
     segment = report.segments.channel.get(channel)
@@ -93,16 +116,18 @@ baseline = what_if(funnel, per_week)
 projection = what_if(funnel, per_week, raise_first_pass_to=raise_to, shift_share_to_channel=shift,
                      extra_per_week=extra, channel_name=channel)
 with st.container(horizontal=True):
-    if projection.too_few or projection.offers_per_month is None:
-        st.metric("Expected offers a month", "too few to tell", border=True,
-                  help=f"Fewer than 5 applications have had their answer (n={projection.n}).")
+    if projection.too_few:
+        few = projection.n < MIN_N
+        st.metric("Expected offers a month", "too few to tell" if few else "no best guess yet", border=True,
+                  help=f"Fewer than 5 applications have had their answer (n={projection.n})." if few else None)
     else:
-        delta = projection.offers_per_month - (baseline.offers_per_month or 0)
-        st.metric("Expected offers a month", number(projection.offers_per_month),
-                  delta=None if not projection.levers else f"{delta:+.2f} vs now", border=True,
+        delta = None
+        if projection.levers and baseline.offers_per_month is not None:
+            delta = f"{projection.offers_per_month - baseline.offers_per_month:+.2f} vs now"
+        st.metric("Expected offers a month", number(projection.offers_per_month), delta=delta, border=True,
                   help=f"{projection.label()}. {INTERVAL_NOTE}")
     st.metric("Applications a week", f"{projection.applications_per_week:.1f}", border=True)
-if not projection.too_few and projection.offers_per_month is not None:
+if projection.n >= MIN_N:
     changed = "; ".join(projection.levers) or "your current rates and pace"
     st.caption(f"With {changed}: {projection.label()}. {INTERVAL_NOTE}")
 for note in projection.notes:
@@ -133,31 +158,14 @@ st.caption("Each rate counts only applications that have had their answer. \"Mor
            "test, p below 0.05; below 5 applications a side, too few to tell.")
 
 
-def change_table(changes: tuple[RateChange, ...], first_column: str) -> pd.DataFrame:
-    """One row per rate: its two periods with intervals and the verdict."""
-    return pd.DataFrame({
-        first_column: [change.label for change in changes],
-        "before": [rate_phrase(change.before) for change in changes],
-        "since": [rate_phrase(change.after) for change in changes],
-        "change": [change.verdict for change in changes],
-        "p-value": [change.comparison.p_value for change in changes],
-    })
-
-
-st.dataframe(change_table(periods.rates, "rate"), hide_index=True, key="plan_period_rates",
-             column_config={"p-value": st.column_config.NumberColumn(format="%.3f")})
-left, right = st.columns(2)
-with left:
-    st.subheader("Channels", anchor=False)
-    changes = tuple(change for channel_change in periods.channels
-                    for change in (channel_change.share, channel_change.interview_rate))
-    st.dataframe(change_table(changes, "channel"), hide_index=True, key="plan_period_channels",
-                 column_config={"p-value": st.column_config.NumberColumn(format="%.3f")})
-with right:
-    st.subheader("Feedback themes", anchor=False)
-    if periods.themes:
-        st.dataframe(change_table(periods.themes, "theme"), hide_index=True, key="plan_period_themes",
-                     column_config={"p-value": st.column_config.NumberColumn(format="%.3f")})
-        st.caption("Share of the applications with feedback whose feedback names the theme as something to improve.")
-    else:
-        st.caption("No feedback text to compare.")
+change_table(periods.rates, "rate", "Funnel rates before and after the change")
+st.subheader("Channels", anchor=False)
+change_table(tuple(change for channel_change in periods.channels
+                   for change in (channel_change.share, channel_change.interview_rate)),
+             "channel", "Channel mix and interview rates before and after the change")
+st.subheader("Feedback themes", anchor=False)
+if periods.themes:
+    change_table(periods.themes, "theme", "Feedback themes before and after the change")
+    st.caption("Share of the applications with feedback whose feedback names the theme as something to improve.")
+else:
+    st.caption("No feedback text to compare.")

@@ -8,7 +8,15 @@ from canonical_factory import make_apps, many
 
 from analysis.feedback import summarise_feedback
 from analysis.funnel import build_funnel
-from analysis.norms import NORMS, MedianDays, compare_with_norms, norms_beside, norms_for
+from analysis.norms import (
+    CANDIDATE_CAVEAT,
+    EMPLOYER_CAVEAT,
+    NORMS,
+    MedianDays,
+    compare_with_norms,
+    norms_beside,
+    norms_for,
+)
 from analysis.stats import Rate
 from analysis.timing import build_timing
 
@@ -74,7 +82,8 @@ def test_interview_rate_above_the_range_reads_as_the_example():
     # 33 of 150: 22%, Wilson 16-29%, wholly above the 3-8% range
     comparisons = norms_beside(build_funnel(make_apps(interviews(33, 150))))
     first = comparisons[0]
-    assert (first.metric, first.position, first.verdict, first.range_text) == ("application_interview", "above", "better", "3–8%")
+    assert (first.metric, first.position, first.verdict) == ("application_interview", "above", "better")
+    assert first.range_text == "3–8%"
     assert first.reading == (
         "Your interview rate, 22% (n=150), is above the 3–8% that employers report across all applicants "
         "(CareerPlug 2024; Ashby 2021–2025) — employer-side averages include every applicant, so a targeted "
@@ -167,6 +176,8 @@ def test_every_comparison_carries_source_year_population_and_caveat():
     apps = make_apps([{**row, "applied_on": "2025-01-01", "responded_on": "2025-01-20", "feedback": "No reason"}
                       for row in interviews(12, 60)])
     for comparison in norms_beside(build_funnel(apps), build_timing(apps), summarise_feedback(apps)):
-        assert comparison.sources and comparison.years and comparison.populations and comparison.caveat
+        assert comparison.sources and comparison.years and comparison.populations and comparison.note
+        general = EMPLOYER_CAVEAT if comparison.kind == "E" else CANDIDATE_CAVEAT
+        assert comparison.caveat == f"{comparison.note} {general}"
         assert comparison.sources in comparison.reading
         assert comparison.to_dict()["sources"] == comparison.sources

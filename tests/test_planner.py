@@ -124,7 +124,11 @@ def test_a_stage_nobody_has_finished_gives_no_best_guess():
     projection = what_if(funnel, 5)
     assert projection.offer_chance is None and projection.too_few
     assert projection.offer_high > 0
+    assert projection.label() == f"no best guess yet (95% range 0.00–{number(projection.high)} offers a month)"
     assert "No first interview has had its answer yet" in projection.notes[0]
+    apps = make_apps(many(40, outcome="rejected") + many(10, furthest_stage="first_interview"))
+    assert needle_movers(funnel, build_segments(apps), 5) == [
+        "No first interview has had its answer yet, so it is too early to tell what would move the needle."]
 
 
 def test_too_few_to_tell():
@@ -157,13 +161,14 @@ def test_pace_over_the_last_eight_weeks():
     pace = weekly_pace(make_apps(dated(window + ["2024-10-01"] * 10)))
     assert (pace.applications, pace.weeks, pace.per_week) == (16, 8.0, 2.0)
     assert (str(pace.since), str(pace.until)) == ("2025-01-06", "2025-03-02")
-    assert pace.label() == "2.0 a week (16 applications in the last 8 weeks)"
+    assert pace.label() == "2.0 a week (16 applications in the last 8 weeks of applying)"
 
 
 def test_a_short_search_is_divided_by_its_own_length():
     # 6 applications over 14 days: 3 a week; 3 on one day: at least one week
     assert weekly_pace(make_apps(dated(["2025-01-01"] * 5 + ["2025-01-14"]))).per_week == 3.0
-    assert weekly_pace(make_apps(dated(["2025-01-01"] * 3))).per_week == 3.0
+    one_day = weekly_pace(make_apps(dated(["2025-01-01"] * 3)))
+    assert one_day.per_week == 3.0 and one_day.label() == "3.0 a week (3 applications in the last week of applying)"
 
 
 def test_no_dates_no_pace():
@@ -194,3 +199,11 @@ def test_needle_movers_rank_the_levers_by_their_effect():
     assert lines[2].startswith("Raise the share of applications that get an interview from 20% to 25%")
     assert lines[3].startswith("Raise the share of final interviews that move on from 40% to 50%")
     assert all("0.54 offers a month" in line for line in lines[2:])
+
+
+def test_needle_movers_point_at_a_stage_nobody_has_passed():
+    # no offer yet: 0 of 5 final interviews moved on
+    apps = make_apps(search(offers=0))
+    assert needle_movers(build_funnel(apps), build_segments(apps), 5) == [
+        "None of your final interviews has moved on yet (0% (n=5)), so every other lever multiplies zero: "
+        "start with final-interview preparation."]

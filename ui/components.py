@@ -5,7 +5,7 @@ import re
 
 import streamlit as st
 
-from analysis import palette
+from analysis import charts, palette
 from analysis.charts import Chart
 from analysis.funnel import Funnel, Overview
 from analysis.loading import LoadResult
@@ -98,9 +98,43 @@ def warnings(loaded: LoadResult) -> None:
 
 
 def rate_metric(label: str, rate: Rate, help_text: str) -> None:
-    """A rate as "34% (n=50)" with its 95% interval in the tooltip."""
-    interval = "" if rate.n == 0 else f" 95% interval: {rate.low:.0%}–{rate.high:.0%}."
-    st.metric(label, rate.label(), help=help_text + interval, border=True, height="stretch")
+    """A rate as a big percentage with its n beneath ("22%" over "n=150"), the 95% interval in the tooltip.
+
+    Together they read as the rate's label ("22% (n=150)"); below 5 observations the value is
+    "Too few" with "too few to tell" beside the n. The n sits in the delta slot (grey, no arrow),
+    so a narrow card never cuts it off.
+    """
+    interval = f" 95% interval: {rate.low:.0%}–{rate.high:.0%}." if rate.n else ""
+    st.metric(label, "Too few" if rate.too_few else rate.percent(), delta=f"n={rate.n}", delta_color="off",
+              delta_arrow="off", delta_description="too few to tell" if rate.too_few else None,
+              help=help_text + interval, border=True, height="stretch")
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _funnel_charts(key: tuple, _report: Report) -> dict[str, Chart]:
+    """The Funnel page's charts, built once per report ``key`` and shared read-only.
+
+    Plotly figures are slow to build and to unpickle, so they are kept as objects
+    (cache_resource) rather than copied on every rerun (cache_data). The finding is shown as a
+    heading above each chart, so the figure's own title is dropped here.
+    """
+    made = {
+        "funnel": charts.funnel_chart(_report.funnel),
+        "rejections": charts.rejection_rate_chart(_report.funnel),
+        "sankey": charts.sankey_chart(_report.flows),
+        "channels": charts.channel_chart(_report.segments),
+        "timing": charts.response_time_chart(_report.timing),
+        "trend": charts.weekly_trend_chart(_report.trend),
+    }
+    for item in made.values():
+        if item.figure is not None:
+            item.figure.update_layout(title=None, margin={"t": 30})
+    return made
+
+
+def funnel_charts(ctx: AppContext, report: Report) -> dict[str, Chart]:
+    """The engine's charts of this report: funnel, rejections, sankey, channels, timing, trend."""
+    return _funnel_charts(ctx.report_key, report)
 
 
 def chart(item: Chart, key: str) -> None:
@@ -110,16 +144,17 @@ def chart(item: Chart, key: str) -> None:
         if item.figure is None:
             st.info(item.caption, icon=":material/info:")
             return
-        figure = item.figure.update_layout(title=None, margin={"t": 30})
-        st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False}, alt=item.title)
+        st.plotly_chart(item.figure, key=f"chart_{key}", config={"displaylogo": False}, alt=item.title)
         st.caption(f":material/arrow_forward: {item.caption}")
 
 
-def overview_metrics(overview: Overview, outcomes_known: bool) -> None:
-    """Headline numbers: applications, then response, interview, offer and no-response rates."""
+def overview_metrics(overview: Overview, outcomes_known: bool, of_total: int | None = None) -> None:
+    """Headline numbers: applications (``of_total`` when filtered), then response, interview, offer
+    and no-response rates."""
     columns = st.columns(5 if outcomes_known else 1)
     columns[0].metric("Applications", overview.applications, border=True, height="stretch",
-                      help="Rows that are applications, after the sidebar filters.")
+                      delta=None if of_total is None else f"of {of_total}", delta_color="off", delta_arrow="off",
+                      help="Rows of the file that are applications, after the sidebar filters.")
     if not outcomes_known:
         return
     rates = (

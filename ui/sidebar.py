@@ -37,7 +37,6 @@ def _pick_source() -> tuple[Source | None, str | None]:
         type=UPLOAD_TYPES,
         key="upload",
         on_change=_on_upload,
-        max_upload_size=MAX_UPLOAD_BYTES // (1024 * 1024),
         help="A CSV, text or Excel/ODS file with one row per application. It never leaves this computer.",
     )
     st.toggle("Use the sample tracker", key="use_sample",

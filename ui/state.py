@@ -167,12 +167,16 @@ class AppContext:
         """The "today" results are computed for."""
         return self.settings.today if self.settings else dt.date.today()
 
+    @property
+    def report_key(self) -> tuple:
+        """Identifies the report: the file's content, the reading settings and the filters."""
+        return (self.source.digest if self.source else None, self.settings, self.filters)
+
     def report(self) -> Report:
         """The report on the filtered applications (computed once per file, settings and filters)."""
         if self.loaded is None or self.applications is None:
             raise RuntimeError("no loaded file to report on")
-        key = (self.source.digest, self.settings, self.filters)
-        return _report(key, self.today, self.loaded, self.applications)
+        return _report(self.report_key, self.today, self.loaded, self.applications)
 
 
 def choices_for(digest: str) -> Choices:

@@ -1,0 +1,135 @@
+"""The Plan page: published figures with their sources, the what-if sliders, and the two-period comparison."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from app_harness import (  # noqa: F401  (real_navigation is a fixture)
+    ROOT,
+    SAMPLE,
+    TIMEOUT,
+    TODAY,
+    engine_report,
+    metric,
+    no_exception,
+    open_app,
+    real_navigation,
+    table,
+    texts,
+    upload,
+)
+from streamlit.testing.v1 import AppTest
+
+from analysis.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, norms_beside
+from analysis.periods import compare_periods
+from analysis.planner import number, weekly_pace, what_if
+
+pytestmark = pytest.mark.usefixtures("real_navigation")
+
+# Until app.py registers the page, the tests run it behind the same sidebar with a one-page router.
+ROUTER = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from ui import sidebar, state
+page = st.navigation([st.Page({str(ROOT / "pages" / "plan.py")!r}, title="Plan", default=True)])
+state.set_context(sidebar.render())
+page.run()
+"""
+
+
+def open_plan() -> AppTest:
+    if "pages/plan.py" in (ROOT / "app.py").read_text(encoding="utf-8"):
+        return open_app("plan")
+    at = AppTest.from_string(ROUTER, default_timeout=TIMEOUT)
+    at.session_state["today"] = TODAY
+    return at.run()
+
+
+@pytest.fixture(scope="module")
+def report():
+    return engine_report(SAMPLE.read_bytes(), SAMPLE.name)
+
+
+def offers_shown(at: AppTest) -> str:
+    return metric(at, "Expected offers a month")
+
+
+def slider(at: AppTest, label: str):
+    """The slider with this label (the first-interview one is keyed by the current rate)."""
+    return next(item for item in at.slider if item.label == label)
+
+
+def test_norms_are_shown_with_source_year_population_and_caveat(report):
+    at = open_plan()
+    no_exception(at)
+    shown = texts(at.markdown)
+    captions = " ".join(texts(at.caption))
+    comparisons = norms_beside(report.funnel, report.timing, report.feedback)
+    assert len(comparisons) == 6  # the sample has reply dates and a feedback column
+    for comparison in comparisons:
+        assert comparison.reading in shown
+        assert f"Source: {comparison.sources} [{comparison.kind}]" in captions
+        assert f"Year: {comparison.years}." in captions
+        assert comparison.note in captions
+    assert "Your interview rate, 22% (n=150), is above the 3–8% that employers report across all applicants" in shown[0]
+    assert EMPLOYER_CAVEAT in captions and CANDIDATE_CAVEAT in captions  # said once, at the top
+    figures = table(at, "Every published figure used")
+    assert {"population", "year", "source", "kind"} <= set(figures.columns)
+
+
+def test_the_projection_follows_the_engine_and_the_sliders(report):
+    at = open_plan()
+    pace = weekly_pace(report.applications).per_week
+    baseline = what_if(report.funnel, pace)
+    assert offers_shown(at) == number(baseline.offers_per_month) == "0.44"
+    assert f"With your current rates and pace: {baseline.label()}." in " ".join(texts(at.caption))
+
+    slider(at, "First-interview pass-through (%)").set_value(80).run()
+    no_exception(at)
+    raised = what_if(report.funnel, pace, raise_first_pass_to=0.8)
+    assert offers_shown(at) == number(raised.offers_per_month) != "0.44"
+    assert f"{raised.label()}." in " ".join(texts(at.caption))
+
+    at.slider(key="plan_extra").set_value(4).run()
+    both = what_if(report.funnel, pace, raise_first_pass_to=0.8, extra_per_week=4)
+    assert offers_shown(at) == number(both.offers_per_month)
+    assert metric(at, "Applications a week") == f"{pace + 4:.1f}"
+
+
+def test_shifting_to_referrals_uses_the_users_own_referral_rate(report):
+    at = open_plan()
+    at.selectbox(key="plan_channel").set_value("Referral").run()
+    at.slider(key="plan_shift_share").set_value(30).run()
+    no_exception(at)
+    pace = weekly_pace(report.applications).per_week
+    referral = report.segments.channel.get("Referral").interview_rate
+    shifted = what_if(report.funnel, pace, shift_share_to_channel=(0.3, referral))
+    assert offers_shown(at) == number(shifted.offers_per_month)
+
+
+def test_too_few_referrals_says_so_and_the_plan_still_shows():
+    rows = ["Company,Role,Date applied,Source,Status"]
+    rows += [f"C{i},Analyst,2025-0{1 + i % 3}-1{i % 9},{'Referral' if i < 2 else 'LinkedIn'},"
+             f"{'Rejected' if i % 2 else 'Interview'}" for i in range(12)]
+    at = open_plan()
+    upload(at, "small.csv", "\n".join(rows).encode())
+    no_exception(at)
+    at.selectbox(key="plan_channel").set_value("Referral").run()
+    assert "Referral: too few applications to tell its interview rate (n=2)." in texts(at.caption)
+    assert not [slider for slider in at.slider if slider.key == "plan_shift_share"]
+
+
+def test_the_two_period_comparison_follows_the_date(report):
+    at = open_plan()
+    chooser = next(item for item in at.date_input if item.label == "The change happened on")
+    first, last = report.period
+    assert chooser.value == first + (last - first) / 2
+    chooser.set_value(dt.date(2026, 8, 15)).run()
+    no_exception(at)
+    expected = compare_periods(report.applications, dt.date(2026, 8, 15), report.feedback)
+    assert expected.headline in texts(at.markdown)
+    rates = table(at, "Funnel rates before and after")
+    assert list(rates["rate"]) == [change.label for change in expected.rates]
+    assert table(at, "Channel mix").shape[0] == 2 * len(expected.channels)
+    assert table(at, "Feedback themes").shape[0] == len(expected.themes)
