@@ -65,7 +65,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:already|prior|previous|more) (?:had |has |have |having )?experience",
         r"experience (?:in|with|from) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:industry|sector|field|domain|space|environment)",
         r"inexperienced?", r"seniority", r"experience level",
-        EXPERIENCE_QUALIFIER + " " + _MODIFIER + r"{0,2}?experiences?",
+        EXPERIENCE_QUALIFIER + " " + _MODIFIER + r"{0,2}?(?:experiences?|exp)",
+        r"(?:needs?|needed|wanted|wants|requires?|required|requiring|looking for|asked for) (?:at least |a minimum of )?(?:\d+|two|three|four|five|six|seven|eight|ten)\+? (?:or more )?(?:years?|yrs)",
         r"(?:concerns?|doubts?|worries|worried|reservations?) (?:about|with|regarding|around|over) (?:[\w'-]+ ){0,2}?(?:experience|background|seniority)",
         r"(?:not|n't|never|nor) (?:have|had|has|having|possess\w*|bring|brings|show\w*|demonstrat\w*|meet|met) (?:[\w'-]+ ){0,3}?experiences?",
         r"(?:loved|liked|valued|impressed (?:by|with)) (?:your|my|his|her|their|the) (?:[\w-]+ )?(?:experience|background|track record)",
@@ -82,6 +83,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:technical|coding|programming|engineering|analytical|problem~solving|hard|design|" + TECH_WORDS
         + r") (?:skill~set|skills?|abilit(?:y|ies)|knowledge|expertise|depth|competenc(?:e|y|ies)|proficiency|fundamentals|background|chops)",
         r"(?:domain|subject~matter) (?:knowledge|expertise)", r"tech(?:nology)? stack",
+        r"(?:lack(?:s|ed|ing)?|without|missing|gaps? in|(?:n't|not|never) (?:\w+ ){0,2}?(?:have|had|has|having|show\w*|demonstrat\w*|possess\w*)) (?:of )?(?:the |any |your |my )?(?:(?:right|required|necessary|relevant) )?(?:skill~set|skills?)",
         r"coding(?!" + ASSESSMENT + ")", TECH + _NOT_IN_TITLE + "(?!" + ASSESSMENT + ")",
     ),
     "qualifications": (
@@ -191,13 +193,13 @@ JUDGED_CUES: dict[str, tuple[str, ...]] = {
     "experience": (r"(?:experience|background|track record) (?:is|was|were|are|seemed|seems|looked|felt)", r"(?:senior|junior|entry|mid)~level", r"backgrounds?(?! check)"),
     "technical_skills": (
         r"(?:technical|tech|coding|programming|algorithm\w*|whiteboard|live~coding|take~home|system design|design|" + TECH_WORDS + ")" + ASSESSMENT,
-        r"take~home", r"leetcode|hackerrank|codility|codesignal", r"submission",
+        r"take~home", r"leetcode|hackerrank|codility|codesignal|oa", r"submission",
         r"(?:online|skills?|aptitude|written|practical|cognitive|numerical|logical|psychometric) (?:assessments?|tests?|exams?)",
         r"(?:the|your|our|this|my) (?:assessments?|tests?|exams?)", TECH + r"(?:[\s/]+[\w-]+){0,2}[\s/]+" + ROLE_NOUN,
         r"figure out|solve[ds]?|solving|implement\w*|optimi[sz]\w*|debug\w*|code|coded|write (?:the |working |clean )?code",
         r"(?:complete|finish) the (?:task|exercise|challenge|test|assignment)", r"technical(?:ly)?", r"technolog(?:y|ies)",
         r"(?:your|my|his|her|the) designs?", r"solutions?",
-        r"(?:the|your|my|his|her|their|required|necessary|right|relevant|specific|needed|enough|sufficient|key|core|any|no|missing) (?:skill~set|skills?)",
+        r"(?:required|necessary|right|relevant|specific|needed|enough|sufficient|key|core|missing) (?:skill~set|skills?)",
         r"knowledge|expertise|know~how|fundamentals",
     ),
     "qualifications": (r"universit(?:y|ies)", r"college", r"graduat\w+", r"coursework", r"qualifications?"),
@@ -210,7 +212,7 @@ JUDGED_CUES: dict[str, tuple[str, ...]] = {
     "presence": (r"engag(?:ed|ing|ement)", r"professional(?! experience| background| qualifications?| training| development)", r"commitment|committed"),
     "culture_fit": (r"culture", r"mindset", r"personality", r"collaborat\w+", r"teamwork"),
     "compensation": (r"expectations", r"equity"),
-    "logistics": (r"(?:full|part)~time", r"travel\w*", r"based (?:in|out of)", r"located", r"remote(?:ly)?", r"hybrid", r"on~site(?! (?:\w+ ){0,2}?interviews?)"),
+    "logistics": (r"(?:full|part)~time", r"travel\w*", r"based (?:in|out of)", r"located", r"remote(?:ly)?", r"hybrid"),
     "application_materials": (MATERIAL,),
 }
 
@@ -260,7 +262,7 @@ NEGATIVE_WORDS = (
 # Shortfall words judge a cue ("more experience", "too junior") but say nothing on their own.
 SHORTFALL_WORDS = (
     r"too much|too many|too little|not much|not many|very little|too|more(?! closely)|less|fewer|lower|stronger|deeper|broader"
-    r"|(?:\d+|two|three|four|five|six|seven|eight|ten)\+? (?:or more )?years"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|ten)\+? (?:or more )?(?:years|yrs)"
 )
 NEGATORS = r"not|no|never|nor|without|none|neither|hardly|barely|cannot|n't"
 
@@ -288,9 +290,9 @@ REJECTION = (
     r"|(?:with|by) others|(?:pass|passed|passing) on|decided to pass|(?:no|n't|not|unable to|never) (?:\S+ ){0,4}?feedback"
     r"|(?:move|moving|moved|go|going|went|proceed|proceeding|continue|continuing) (?:forward |ahead )?with (?:\w+ ){0,2}?(?:candidates?|applicants?|someone|somebody|others)"
     r"|(?:pursue|pursuing|pursued) (?:\w+ ){0,2}?(?:candidates?|applicants?|profiles?|others)"
-    r"|(?:preferred|chose|chosen|selected|hired|picked|found|went with|gone with|decided on|offered the (?:role|position|job) to|given to) (?:a |an |another |the )?(?:\w+ )?(?:candidate|applicant|someone|somebody|person)"
+    r"|(?:preferred|chose|chosen|selected|hired|picked|found|identified|went with|gone with|decided on|offered the (?:role|position|job) to|given to) (?:a |an |another |the )?(?:\w+ )?(?:candidates?|applicants?|someone|somebody|person|people)"
     r"|different direction|(?:didn't|did not|failed to|couldn't|could not) (?:pass|clear|get through|make it)"
-    r"|no (?:response|reply|answer|offer)|never heard back|did not hear back|tough decision|difficult decision"
+    r"|no (?:response|reply|answer|offer)|(?:never|did not|didn't) (?:hear|heard) back|tough decision|difficult decision"
 )
 
 # "Rejected by <employer> for <role> because <reason>": the words before the reason set the scene
@@ -397,22 +399,6 @@ def group_name(match: re.Match[str]) -> str:
     return match.lastgroup.rsplit("__", 1)[0]
 
 
-def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict[str, str]:
-    """Every string one deletion, insertion, substitution or swap away from a target -> the target."""
-    keep = set(targets) | set(real_words)
-    typos: dict[str, str] = {}
-    for word in targets:
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {head + tail[1:] for head, tail in splits if tail}
-        edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
-        edits |= {head + letter + tail[1:] for head, tail in splits if tail for letter in "abcdefghijklmnopqrstuvwxyz"}
-        edits |= {head + letter + tail for head, tail in splits for letter in "abcdefghijklmnopqrstuvwxyz"}
-        for edit in edits - keep:
-            if not edit.startswith(word):  # "candidates", "interviewer": inflections, not typos
-                typos.setdefault(edit, word)
-    return typos
-
-
 def _cue_lists(tiers: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """(theme__tier, patterns) for the given tiers, tier by tier, themes in ``CUE_ORDER``."""
     lists = {"cue": CUES, "judged": JUDGED_CUES, "note": NOTE_CUES}
@@ -431,4 +417,3 @@ VALENCE = re.compile(
 ABOUT_CANDIDATE_PATTERN = re.compile(alternation([("candidate", [ABOUT_CANDIDATE])]))
 REJECTION_PATTERN = re.compile(alternation([("rejection", [REJECTION])]))
 SCENE_PATTERN = re.compile(expand(SCENE))
-TYPOS = _one_letter_typos(TYPO_TARGETS, NOT_TYPOS)

@@ -2,15 +2,19 @@
 
 ``classify("Great communication, but not enough Python experience")`` finds communication
 (positive), experience and technical_skills (negative), polarity "mixed", and the words behind
-each theme. Definitions: DESIGN.md; vocabulary: ``analysis.theme_vocabulary``. A text is read in
-steps: normalise it (plain quotes, lower case, "reeejected" and one-letter typos of key words
-fixed, offsets kept for the evidence); split it into clauses at sentence ends and contrast words
-(a concessive clause, "while ...", runs to the next comma); find evaluative words ("strong",
-"lacked", "too"), negations (each flips an evaluative word up to three words on) and words about
-the candidate; find the cues of each theme. A topic recruiters also mention in passing ("your
-resume") counts only where its clause judges it, or in a short note. A cue takes the polarity of
-the nearest evaluative word in its clause; feedback names what went wrong, so an unjudged cue is
-criticism. A text with no specific theme is ``generic``, and so is a rejection that only praises.
+each theme. Definitions: DESIGN.md; vocabulary: ``analysis.theme_vocabulary``. A text is read so:
+
+1. Normalise: plain quotes, lower case, "reeejected" and one-letter typos of key words fixed;
+   offsets are kept so the evidence quotes the original.
+2. Split into clauses at sentence ends and contrast words; a concessive clause ("while ...",
+   "despite ...") runs to the next comma.
+3. Find evaluative words ("strong", "lacked", "too") and negations, which flip an evaluative
+   word up to three words on ("not clear", "no concerns").
+4. Find each theme's cues. A topic recruiters also mention in passing ("your resume") counts
+   only where its clause judges it, or in a short note.
+5. A cue takes the polarity of the nearest evaluative word in its clause; feedback names what
+   went wrong, so a cue nothing judges is criticism.
+6. A text with no specific theme is ``generic``, and so is a rejection that only praises.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from analysis import theme_vocabulary as vocab
 from analysis.errors import InputError
@@ -65,7 +70,7 @@ def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
         edits = {head + tail[1:] for head, tail in splits if tail}
         edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
-        edits |= {head + letter + tail[bool(tail):] for head, tail in splits for letter in letters}
+        edits |= {head + letter + tail[1:] for head, tail in splits if tail for letter in letters}
         edits |= {head + letter + tail for head, tail in splits for letter in letters}
         for edit in edits - keep:
             if not edit.startswith(word):  # "candidates", "interviewer": inflections, not typos
@@ -112,38 +117,51 @@ def _original_offset(position: int, corrections: Corrections, is_end: bool) -> i
 
 @dataclass
 class _Reading:
-    """Clauses and evaluative words of a normalised text. ``evaluators``: (start, end, sign,
-    clause, speaks_alone), negation applied; ``negations``: (end, clause)."""
+    """Clauses and evaluative words of a normalised text; a ``short_note`` is a spreadsheet note.
+    Per clause: ``evaluators`` as (start, end, sign, speaks_alone), negation applied, and the ends
+    of its ``negations``."""
 
     text: str
+    short_note: bool
     word_starts: list[int] = field(default_factory=list)
     clause_starts: list[int] = field(default_factory=lambda: [0])
     concessive_clauses: set[int] = field(default_factory=set)
-    evaluators: list[tuple[int, int, int, int, bool]] = field(default_factory=list)
-    negations: list[tuple[int, int]] = field(default_factory=list)
+    evaluators: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict)
+    negations: dict[int, list[int]] = field(default_factory=dict)
 
     def is_about_candidate(self, clause: int) -> bool:
         """Whether a clause speaks of the candidate ("you", "my", "the candidate")."""
         end = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.text)
         return vocab.ABOUT_CANDIDATE_PATTERN.search(self.text, self.clause_starts[clause], end) is not None
 
+    def words_between(self, start: int, end: int) -> int:
+        """How many words start between two offsets."""
+        return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start) if end > start else 0
+
     def distance(self, start: int, end: int, other_start: int, other_end: int) -> int:
         """Words between two spans; 0 where they overlap."""
-        gap_start, gap_end = (other_end, start) if other_end <= start else (end, other_start)
-        if gap_end <= gap_start:
-            return 0
-        return bisect_left(self.word_starts, gap_end) - bisect_left(self.word_starts, gap_start)
+        if other_end <= start:
+            return self.words_between(other_end, start)
+        return self.words_between(end, other_start)
+
+    def near(self, items: list[tuple[int, ...]], start: int, end: int, most_words: int) -> list[tuple[int, ...]]:
+        """Of ``items`` sorted by start offset, those starting at most ``most_words`` words (plus
+        two, for multi-word items) before ``start`` up to ``most_words`` words after ``end``."""
+        first = bisect_left(self.word_starts, start) - most_words - 2
+        last = bisect_left(self.word_starts, end) + most_words + 1
+        low = self.word_starts[first] if first > 0 else 0
+        high = self.word_starts[last] if last < len(self.word_starts) else len(self.text)
+        return items[bisect_left(items, low, key=itemgetter(0)) : bisect_left(items, high, key=itemgetter(0))]
 
     def negation_before(self, start: int, clause: int, most_words: int) -> int | None:
         """The end of the nearest negation at most ``most_words`` words before ``start`` in its clause."""
-        return max((end for end, in_clause in self.negations
-                    if in_clause == clause and end <= start and self.distance(start, start, end, end) <= most_words),
+        return max((end for end in self.negations.get(clause, ()) if end <= start and self.words_between(end, start) <= most_words),
                    default=None)
 
     def negated_just_after(self, end: int, clause: int) -> bool:
         """Whether a negation follows within two words ("your CV didn't ...")."""
-        return any(in_clause == clause and end < negation_end and self.distance(end, end, negation_end, negation_end) <= 2
-                   for negation_end, in_clause in self.negations)
+        return any(end < negation_end and self.words_between(end, negation_end) <= 2
+                   for negation_end in self.negations.get(clause, ()))
 
 
 def _read(text: str) -> _Reading:
@@ -153,7 +171,8 @@ def _read(text: str) -> _Reading:
     a negation does not undo them ("didn't have 5 years"); a denied fault ("not to worry") does
     not speak alone either. A concession carries no shortfall.
     """
-    reading, clause, found = _Reading(text, [word.start() for word in _WORD.finditer(text)]), 0, []
+    word_starts = [word.start() for word in _WORD.finditer(text)]
+    reading, clause, found = _Reading(text, len(word_starts) <= SHORT_NOTE_WORDS, word_starts), 0, []
     for match in vocab.VALENCE.finditer(text):
         kind = vocab.group_name(match)
         if kind == "clause_break" or (kind == "comma" and clause in reading.concessive_clauses):
@@ -164,20 +183,20 @@ def _read(text: str) -> _Reading:
             reading.clause_starts.append(match.start())
             reading.concessive_clauses.add(clause)
         elif kind == "negator":
-            reading.negations.append((match.end(), clause))
+            reading.negations.setdefault(clause, []).append(match.end())
         elif kind in ("positive", "negative", "shortfall"):
             found.append((match.start(), match.end(), kind, clause))
     previous_end, previous_kind = -1, None
     for start, end, kind, clause in found:
-        comparative = kind == "positive" and previous_kind == "shortfall" and not _WORD.search(text, previous_end, start)
+        comparative = kind == "positive" and previous_kind == "shortfall" and not reading.words_between(previous_end, start)
         previous_end, previous_kind = end, kind
         if kind == "shortfall" or comparative:
             if clause not in reading.concessive_clauses:
-                reading.evaluators.append((start, end, -1, clause, False))
+                reading.evaluators.setdefault(clause, []).append((start, end, -1, False))
             continue
         negated = reading.negation_before(start, clause, NEGATION_DISTANCE) is not None
         sign = (1 if kind == "positive" else -1) * (-1 if negated else 1)
-        reading.evaluators.append((start, end, sign, clause, kind == "positive" or not negated))
+        reading.evaluators.setdefault(clause, []).append((start, end, sign, kind == "positive" or not negated))
     return reading
 
 
@@ -196,13 +215,13 @@ def _is_judged(reading: _Reading, start: int, end: int, clause: int, topics: lis
     experience is judged, not the resume). A phrase holding the topic shares its judgement."""
     if reading.negation_before(start, clause, JUDGING_DISTANCE) is not None or reading.negated_just_after(end, clause):
         return True
-    for evaluator_start, evaluator_end, _, evaluator_clause, _ in reading.evaluators:
-        if evaluator_clause != clause or (evaluator_start < end and start < evaluator_end):
+    for evaluator_start, evaluator_end, _, _ in reading.near(reading.evaluators.get(clause, []), start, end, JUDGING_DISTANCE):
+        if evaluator_start < end and start < evaluator_end:
             continue
         distance = reading.distance(start, end, evaluator_start, evaluator_end)
         if distance <= JUDGING_DISTANCE and not any(
             reading.distance(topic_start, topic_end, evaluator_start, evaluator_end) < distance
-            for topic_start, topic_end in topics
+            for topic_start, topic_end in reading.near(topics, evaluator_start, evaluator_end, distance)
             if topic_end <= start or topic_start >= end
         ):
             return True
@@ -213,16 +232,16 @@ def _cue_sign(reading: _Reading, theme: str, start: int, end: int, clause: int) 
     """+1 for praise, -1 for criticism: a negated cue ("had not researched the company") is
     criticism, else the nearest evaluative word decides; an unjudged cue is a fault, or a merit
     where it is conceded ("although I had ten years of experience")."""
+    evaluators = reading.near(reading.evaluators.get(clause, []), start, end, POLARITY_DISTANCE)
     negation_end = reading.negation_before(start, clause, NEGATION_DISTANCE)
     if theme in ALWAYS_CRITICISM or (negation_end is not None and not any(
-            negation_end <= evaluator[0] < end for evaluator in reading.evaluators)):
+            negation_end <= evaluator[0] < end for evaluator in evaluators)):
         return -1
     nearest, sign = POLARITY_DISTANCE + 1, 1 if clause in reading.concessive_clauses else -1
-    for evaluator_start, evaluator_end, evaluator_sign, evaluator_clause, _ in reading.evaluators:
-        if evaluator_clause == clause:
-            distance = reading.distance(start, end, evaluator_start, evaluator_end)
-            if distance < nearest:
-                nearest, sign = distance, evaluator_sign
+    for evaluator_start, evaluator_end, evaluator_sign, _ in evaluators:
+        distance = reading.distance(start, end, evaluator_start, evaluator_end)
+        if distance < nearest:
+            nearest, sign = distance, evaluator_sign
     return sign
 
 
@@ -243,36 +262,38 @@ def _cue_matches(text: str, patterns: Iterable[re.Pattern[str]]) -> list[tuple[s
 
 def _find_cues(reading: _Reading, extra_patterns: tuple[re.Pattern[str], ...]) -> list[_Cue]:
     """The counted cues, less those whose words a more specific theme took."""
-    short_note = len(reading.text.split()) <= SHORT_NOTE_WORDS
     scenes = [match.span() for match in vocab.SCENE_PATTERN.finditer(reading.text)]
-    patterns = (vocab.NOTE_CUE_PATTERN if short_note else vocab.CUE_PATTERN, *extra_patterns)
+    patterns = (vocab.NOTE_CUE_PATTERN if reading.short_note else vocab.CUE_PATTERN, *extra_patterns)
     matches = [(theme, tier, start, end) for theme, tier, start, end in _cue_matches(reading.text, patterns)
                if not any(scene_start <= start < scene_end for scene_start, scene_end in scenes)]
-    topics = [(start, end) for _, tier, start, end in matches if tier == "cue"]
+    topics = sorted((start, end) for _, tier, start, end in matches if tier == "cue")
     cues = []
     for theme, tier, start, end in matches:
         clause = bisect_right(reading.clause_starts, start) - 1
-        if tier == "judged" and not short_note and not _is_judged(reading, start, end, clause, topics):
+        if tier == "judged" and not reading.short_note and not _is_judged(reading, start, end, clause, topics):
             continue
         cues.append(_Cue(theme, start, end, _cue_sign(reading, theme, start, end, clause), clause))
+    taking = [cue for cue in cues if cue.theme in vocab.TAKES_PRECEDENCE]
     return [cue for cue in cues if not any(
-        cue.theme in vocab.TAKES_PRECEDENCE.get(other.theme, ()) and other.start < cue.end and cue.start < other.end
-        for other in cues)]
+        cue.theme in vocab.TAKES_PRECEDENCE[other.theme] and other.start < cue.end and cue.start < other.end
+        for other in taking)]
 
 
-def _overall_polarity(reading: _Reading, cues: list[_Cue], rejection: bool) -> str:
-    """Mixed, negative, positive or neutral. Praise counts when it names a theme or is about the
-    candidate (not "many strong applicants"); a word inside a cue speaks through that cue ("lacked
-    relevant experience"); conceded praise does not soften a rejection."""
-    short_note = len(reading.text.split()) <= SHORT_NOTE_WORDS
-    negative = rejection or any(cue.sign < 0 for cue in cues)
+def _overall_polarity(reading: _Reading, cues: list[_Cue]) -> str:
+    """Mixed, negative, positive or neutral. Criticism, or a rejection that names no reason, is
+    negative. Praise counts when it names a theme or is about the candidate (not "many strong
+    applicants"); a word inside a cue speaks through that cue ("lacked relevant experience");
+    conceded praise does not soften a rejection."""
+    negative = any(cue.sign < 0 for cue in cues)
     praised = [cue.clause for cue in cues if cue.sign > 0]
-    for start, end, sign, clause, speaks_alone in reading.evaluators:
-        speaks_alone = speaks_alone and not any(cue.start < end and start < cue.end for cue in cues)
-        negative = negative or (speaks_alone and sign < 0)
-        if speaks_alone and sign > 0 and (short_note or reading.is_about_candidate(clause)):
-            praised.append(clause)
-    if negative:
+    for clause, evaluators in reading.evaluators.items():
+        spans = [(cue.start, cue.end) for cue in cues if cue.clause == clause]
+        for start, end, sign, speaks_alone in evaluators:
+            speaks_alone = speaks_alone and not any(cue_start < end and start < cue_end for cue_start, cue_end in spans)
+            negative = negative or (speaks_alone and sign < 0)
+            if speaks_alone and sign > 0 and (reading.short_note or reading.is_about_candidate(clause)):
+                praised.append(clause)
+    if negative or vocab.REJECTION_PATTERN.search(reading.text):
         return MIXED if any(clause not in reading.concessive_clauses for clause in praised) else NEGATIVE
     return POSITIVE if praised else NEUTRAL
 
@@ -302,7 +323,7 @@ def _classify(text: str, extra: Frozen) -> ThemeResult:
     normalised, corrections = _normalise(text)
     reading = _read(normalised)
     cues = _find_cues(reading, _keyword_patterns(extra))
-    polarity = _overall_polarity(reading, cues, vocab.REJECTION_PATTERN.search(normalised) is not None)
+    polarity = _overall_polarity(reading, cues)
     evidence: dict[str, list[str]] = {}
     signs: dict[str, int] = {}
     for cue in sorted(cues, key=lambda cue: cue.start):
@@ -321,15 +342,16 @@ def classify(text: str, extra_keywords: ExtraKeywords | None = None) -> ThemeRes
     """Classify one feedback text into themes (DESIGN.md) with polarity and evidence.
 
     ``extra_keywords`` maps theme ids to user-added keywords, matched as whole words in any
-    case and shown in the evidence; an unknown theme id raises ``InputError``. A blank text has
-    no themes and is neutral; any other text that names no specific reason is ``generic``.
+    case and shown in the evidence; an unknown theme id raises ``InputError``. A blank text (or
+    a missing value: None, NaN) has no themes and is neutral; any other text that names no
+    specific reason is ``generic``.
     """
-    return _classify(text or "", _freeze(extra_keywords))
+    return _classify(text if isinstance(text, str) else "", _freeze(extra_keywords))
 
 
 def classify_many(texts: Iterable[str], extra_keywords: ExtraKeywords | None = None) -> list[ThemeResult]:
-    """Classify many texts, in order; identical texts are classified once."""
+    """Classify many texts (as ``classify`` does), in order; identical texts are classified once."""
     extra = _freeze(extra_keywords)
     results: dict[str, ThemeResult] = {}
     return [results[text] if text in results else results.setdefault(text, _classify(text, extra))
-            for text in (text or "" for text in texts)]
+            for text in (text if isinstance(text, str) else "" for text in texts)]

@@ -7,14 +7,14 @@ from ui import components, data_controls, state
 
 ctx = state.context()
 st.title("Data")
-loaded = components.require_loaded(ctx)
-choices = state.choices_for(ctx.source.digest)
+source, loaded = components.require_loaded(ctx)
+choices = state.choices_for(source.digest)
 
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader("The file", anchor=False)
     data_controls.sheet_picker(loaded, choices)
-    data_controls.file_summary(loaded, ctx.source.name)
+    data_controls.file_summary(loaded, source.name)
     st.subheader("Date order", anchor=False)
     data_controls.date_order(loaded, choices)
 with right:
@@ -31,11 +31,11 @@ data_controls.quality_panel(loaded)
 
 st.subheader("Applications as read", anchor=False)
 st.caption("One row per application, before the sidebar filters. Row in file points back to your spreadsheet.")
-data_controls.preview(loaded.applications)
+data_controls.preview(loaded.applications, with_candidates=loaded.mapping.header("candidate") is not None)
 with st.container(horizontal=True):
     st.download_button(
         "Cleaned applications (CSV)", lambda: applications_csv(loaded.applications),
-        file_name=f"{safe_filename(ctx.source.name.rsplit('.', 1)[0])}-cleaned.csv", mime="text/csv",
+        file_name=f"{safe_filename(source.name.rsplit('.', 1)[0])}-cleaned.csv", mime="text/csv",
         icon=":material/download:", on_click="ignore", type="primary",
     )
-components.template_downloads()
+    components.template_buttons()

@@ -7,10 +7,10 @@ ctx = state.context()
 st.title("Funnel")
 report = components.require_report(ctx)
 components.scope_caption(report, ctx)
-components.warnings(ctx.loaded)
-outcomes_known = ctx.loaded.normalized.outcomes_known
+components.warnings(report.loaded)
+outcomes_known = report.loaded.normalized.outcomes_known
 components.overview_metrics(report.funnel.overview, outcomes_known,
-                            of_total=len(ctx.loaded.applications) if ctx.filters.active else None)
+                            of_total=len(report.loaded.applications) if ctx.filters.active else None)
 made = components.funnel_charts(ctx, report)
 
 if not outcomes_known:
@@ -26,8 +26,7 @@ with left:
     components.chart(made["funnel"], "funnel")
 with right:
     components.chart(made["rejections"], "rejections")
-components.chart(made["sankey"], "sankey")
-components.sankey_download(report.flows)
+components.chart(made["sankey"], "sankey", footer=lambda: components.sankey_download(report.flows))
 left, right = st.columns(2)
 with left:
     components.chart(made["channels"], "channels")

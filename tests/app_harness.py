@@ -58,6 +58,20 @@ def metric(at: AppTest, label: str) -> str:
     return values[0]
 
 
+def shown(at: AppTest, label: str) -> str:
+    """What the card with this label reads as: its value, and its note (delta) in brackets if any.
+
+    A rate card shows "22%" over "n=150", which reads "22% (n=150)", the engine's ``Rate.label()``;
+    a card with too few observations reads "too few to tell (n=3)"; a filtered count "16 (of 150)".
+    """
+    found = [item for item in at.metric if item.label == label]
+    assert found, f"no metric {label!r}; shown: {[item.label for item in at.metric]}"
+    value, note = found[0].value, found[0].proto.delta
+    if value == "Too few":
+        value = "too few to tell"
+    return f"{value} ({note})" if note else value
+
+
 def texts(elements) -> list[str]:
     """The bodies of alerts, captions or headings, for substring checks."""
     return [str(item.value) for item in elements]

@@ -12,6 +12,7 @@ from app_harness import (  # noqa: F401  (real_navigation is a fixture)
     no_exception,
     open_app,
     real_navigation,
+    shown,
     table,
     texts,
     upload,
@@ -43,7 +44,7 @@ def test_the_sample_reading_is_described():
     no_exception(at)
     loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
     assert metric(at, "Rows read") == "150"
-    assert metric(at, "Applications") == "150"
+    assert shown(at, "Applications") == "150"
     assert metric(at, "Skipped rows") == "0"
     summary = at.table[0].value["value"].to_dict()
     assert summary["Kind"] == "xlsx" and summary["Layout"] == loaded.layout and summary["Header row"] == "1"
@@ -70,7 +71,7 @@ def test_a_column_override_changes_the_numbers_on_every_page():
     at.switch_page("pages/funnel.py").run()
     no_exception(at)
     expected = engine_report(SAMPLE.read_bytes(), SAMPLE.name, columns={"stage": None}).funnel.overview
-    assert metric(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
+    assert shown(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
 
 
 def test_a_status_override_changes_the_numbers():
@@ -84,7 +85,7 @@ def test_a_status_override_changes_the_numbers():
     at.switch_page("pages/funnel.py").run()
     meaning = StatusMeaning(stage="applied", outcome=None, applied=True, recognised=True)
     expected = engine_report(SAMPLE.read_bytes(), SAMPLE.name, statuses={"Phone screen": meaning}).funnel.overview
-    assert metric(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
+    assert shown(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
 
 
 def test_an_uploaded_csv_lists_skipped_rows_and_unreadable_dates():
@@ -101,7 +102,7 @@ def test_an_uploaded_csv_lists_skipped_rows_and_unreadable_dates():
     summary = at.table[0].value["value"].to_dict()
     assert summary["Kind"] == "csv" and summary["Delimiter"] == "`;`"
     assert metric(at, "Rows read") == "4"
-    assert metric(at, "Applications") == "3"
+    assert shown(at, "Applications") == "3"
     skipped = table(at, "Rows skipped")
     assert list(skipped["row"]) == [3] and "not applied" in skipped["reason"][0]
     unreadable = table(at, "Date cells")
@@ -139,7 +140,7 @@ def test_a_workbook_with_several_sheets_offers_a_sheet_choice():
     no_exception(at)
     assert at.selectbox[0].value == other
     assert at.table[0].value["value"].to_dict()["Sheet"] == other
-    assert metric(at, "Applications") == str(expected)
+    assert shown(at, "Applications") == str(expected)
 
 
 def test_date_order_can_be_set_per_column():
@@ -160,3 +161,14 @@ def test_date_order_can_be_set_per_column():
     order.set_value("month").run()
     assert table(at, "The applications as read")["applied_on"].dt.month.tolist() == [3, 5]
     assert "Read as: month first." in texts(at.caption)
+
+
+def test_choices_that_make_the_file_unreadable_can_be_undone():
+    at = open_app("data")
+    edit(at, "columns", {FIELDS.index(name): {"column": "(none)"} for name in ("company", "role", "applied_on")})
+    no_exception(at)
+    assert len(at.error) == 1 and "No column looks like a company" in at.error[0].value
+    at.button(key="undo_choices").click().run()
+    no_exception(at)
+    assert not at.error and shown(at, "Applications") == "150"
+    assert at.session_state["reading_choices"].columns == {}

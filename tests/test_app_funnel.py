@@ -8,10 +8,10 @@ from app_harness import (  # noqa: F401  (real_navigation is a fixture)
     SAMPLE,
     TODAY,
     engine_report,
-    metric,
     no_exception,
     open_app,
     real_navigation,
+    shown,
     texts,
     titles,
     upload,
@@ -49,19 +49,19 @@ def engine_charts(report):
 
 
 def assert_shows(at, report):
-    """The headline metrics are the engine's, each as "34% (n=50)"."""
+    """The headline metrics are the engine's, each rate as "34% (n=50)"."""
     overview = report.funnel.overview
-    assert metric(at, "Applications") == str(overview.applications)
+    assert shown(at, "Applications").split(" (of ")[0] == str(overview.applications)
     for label, name in RATES.items():
-        assert metric(at, label) == getattr(overview, name).label(), label
+        assert shown(at, label) == getattr(overview, name).label(), label
 
 
 def test_the_sample_opens_with_the_engines_numbers_and_findings():
     at = open_app()
     no_exception(at)
     report = sample_report()
-    assert metric(at, "Applications") == "150"
-    assert metric(at, "Interview rate") == "22% (n=150)"
+    assert shown(at, "Applications") == "150"
+    assert shown(at, "Interview rate") == "22% (n=150)"
     assert_shows(at, report)
 
     assert titles(at.warning) == ["Bottleneck: the final interview"]
@@ -85,10 +85,11 @@ def test_a_channel_filter_changes_the_numbers():
     report = sample_report(Filters(channels=("Referral",)))
     assert 0 < report.funnel.applications < 150
     assert_shows(at, report)
+    assert shown(at, "Applications") == f"{report.funnel.applications} (of 150)"
     assert f"Showing {report.funnel.applications} of 150 applications." in texts(at.sidebar.caption)
 
     at.button(key="clear_filters").click().run()
-    assert metric(at, "Applications") == "150"
+    assert shown(at, "Applications") == "150"
 
 
 def test_role_and_date_filters_combine():
@@ -121,7 +122,7 @@ def test_a_search_with_no_interviews_names_the_first_step_as_the_bottleneck():
     upload(at, "no_interviews.csv", data)
     no_exception(at)
     report = engine_report(data, "no_interviews.csv")
-    assert metric(at, "Interview rate") == "0% (n=12)"
+    assert shown(at, "Interview rate") == "0% (n=12)"
     assert_shows(at, report)
     assert titles(at.warning) == ["Bottleneck: getting an interview"]
     for chart in engine_charts(report):
@@ -133,8 +134,8 @@ def test_a_single_application_says_too_few_instead_of_drawing():
     at = open_app()
     upload(at, "one.csv", data)
     no_exception(at)
-    assert metric(at, "Applications") == "1"
-    assert metric(at, "Interview rate") == "too few to tell (n=1)"
+    assert shown(at, "Applications") == "1"
+    assert shown(at, "Interview rate") == "too few to tell (n=1)"
     report = engine_report(data, "one.csv")
     made = engine_charts(report)
     empty = [chart for chart in made if chart.figure is None]
@@ -152,7 +153,7 @@ def test_a_linkedin_export_warns_that_outcomes_are_unknown():
     at = open_app()
     upload(at, "Job Applications.csv", data)
     no_exception(at)
-    assert metric(at, "Applications") == "16"
+    assert shown(at, "Applications") == "16"
     assert [item.label for item in at.metric] == ["Applications"]
     assert any("outcomes are unknown" in text for text in texts(at.warning))
     assert "Outcomes unknown" in titles(at.info)

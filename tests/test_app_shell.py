@@ -5,16 +5,21 @@ import datetime as dt
 
 import pytest
 from app_harness import (  # noqa: F401  (real_navigation is a fixture)
+    ROOT,
     SAMPLE,
+    TIMEOUT,
     TODAY,
     engine_report,
     metric,
     no_exception,
     open_app,
     real_navigation,
+    shown,
     texts,
     upload,
 )
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
 
 pytestmark = pytest.mark.usefixtures("real_navigation")
 
@@ -27,7 +32,7 @@ def test_opens_on_the_funnel_with_the_sample_tracker():
     assert at.title[0].value == "Funnel"
     assert at.toggle(key="use_sample").value is True
     assert any("sample tracker" in text for text in texts(at.info))
-    assert metric(at, "Applications") == "150"
+    assert shown(at, "Applications") == "150"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -58,10 +63,10 @@ def test_an_upload_replaces_the_sample_and_removing_it_brings_the_sample_back():
     upload(at, "mine.csv", csv)
     no_exception(at)
     assert at.toggle(key="use_sample").value is False
-    assert metric(at, "Applications") == "2"
+    assert shown(at, "Applications") == "2"
     at.file_uploader(key="upload").clear().run()
     assert at.toggle(key="use_sample").value is True
-    assert metric(at, "Applications") == "150"
+    assert shown(at, "Applications") == "150"
 
 
 @pytest.mark.parametrize(
@@ -95,14 +100,44 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(monkeypatch):
 def test_the_no_response_window_and_today_change_the_numbers():
     at = open_app()
     data = SAMPLE.read_bytes()
-    assert metric(at, "No response") == engine_report(data, SAMPLE.name).funnel.overview.no_response_rate.label()
+    assert shown(at, "No response") == engine_report(data, SAMPLE.name).funnel.overview.no_response_rate.label()
 
     at.number_input(key="ghost_days").set_value(7).run()
     shorter = engine_report(data, SAMPLE.name, ghost_after_days=7).funnel.overview.no_response_rate.label()
-    assert metric(at, "No response") == shorter != "41% (n=150)"
+    assert shown(at, "No response") == shorter != "41% (n=150)"
 
     later = TODAY + dt.timedelta(days=60)
     at.date_input(key="today").set_value(later).run()
     expected = engine_report(data, SAMPLE.name, today=later, ghost_after_days=7).funnel.overview
-    assert metric(at, "No response") == expected.no_response_rate.label()
+    assert shown(at, "No response") == expected.no_response_rate.label()
     assert any(later.strftime("%d %b %Y") in text for text in texts(at.caption))
+
+
+def test_a_page_run_without_app_py_goes_through_app_py(monkeypatch):
+    """A server's first request for a page URL runs that page alone (Streamlit's legacy pages/ routing,
+    on until st.navigation runs once); the page then sends the user through app.py."""
+    patched = PagesManager.__init__
+
+    def legacy_routing(self, *args, **kwargs):
+        patched(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = True
+
+    monkeypatch.setattr(PagesManager, "__init__", legacy_routing)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["today"] = TODAY
+    at.switch_page("pages/data.py").run()
+    no_exception(at)
+    assert at.title[0].value == "Funnel" and at.sidebar.toggle
+    assert shown(at, "Applications") == "150"
+
+
+def test_a_file_with_no_applications_says_why():
+    data = b"Company,Role,Date Applied,Status\nAcme,Analyst,,Wishlist\nBeta,Analyst,,Need to apply\n"
+    at = open_app()
+    upload(at, "wishlist.csv", data)
+    no_exception(at)
+    assert "No applications found" in [alert.proto.title for alert in at.warning]
+    assert not at.get("plotly_chart")
+    at.switch_page("pages/data.py").run()
+    no_exception(at)
+    assert shown(at, "Applications") == "0" and metric(at, "Skipped rows") == "2"

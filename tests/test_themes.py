@@ -131,7 +131,7 @@ def test_polarity(text, polarity):
     assert classify(text).polarity == polarity
 
 
-@pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
+@pytest.mark.parametrize("blank", ["", "   ", "\t\n", None, float("nan")])
 def test_blank_text_has_no_theme(blank):
     result = classify(blank)
     assert result.themes == ()

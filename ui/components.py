@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import charts, palette
@@ -13,11 +15,11 @@ from analysis.report import Report
 from analysis.sankey import NODE_LABELS, Flow, to_sankeymatic
 from analysis.schema import OUTCOME_LABELS, STAGE_LABELS
 from analysis.stats import Rate
-from ui.state import ROOT, AppContext, current_choices
+from ui.state import ROOT, AppContext, Source, current_choices
 
 TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"
 TEMPLATE_CSV = ROOT / "sample_data" / "template.csv"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>$~|#:])")
 
 
 def plain(text: object) -> str:
@@ -32,28 +34,34 @@ def _undo_choices() -> None:
         choices.reset_mapping()
 
 
+def template_buttons() -> None:
+    """Download buttons for the blank tracker template (place them in a horizontal container)."""
+    st.download_button("Blank template (Excel)", TEMPLATE_XLSX.read_bytes(), file_name=TEMPLATE_XLSX.name,
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", on_click="ignore")
+    st.download_button("Blank template (CSV)", TEMPLATE_CSV.read_bytes(), file_name=TEMPLATE_CSV.name,
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
+
+
 def template_downloads() -> None:
-    """Buttons for the blank tracker template."""
+    """The blank template's download buttons on one row."""
     with st.container(horizontal=True):
-        st.download_button("Blank template (Excel)", TEMPLATE_XLSX.read_bytes(), file_name=TEMPLATE_XLSX.name,
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/download:", on_click="ignore")
-        st.download_button("Blank template (CSV)", TEMPLATE_CSV.read_bytes(), file_name=TEMPLATE_CSV.name,
-                           mime="text/csv", icon=":material/download:", on_click="ignore")
+        template_buttons()
 
 
-def require_loaded(ctx: AppContext) -> LoadResult:
-    """The loaded file, or a helpful message (no file, unusable file) and the page stops."""
-    if ctx.loaded is not None:
+def require_loaded(ctx: AppContext) -> tuple[Source, LoadResult]:
+    """The file and how it was read, or a helpful message (no file, unusable file) and the page stops."""
+    if ctx.source is not None and ctx.loaded is not None:
         if ctx.source.is_sample:
             st.info("This is the sample tracker, a made-up search. Upload your own tracker in the sidebar; "
                     "it stays on this computer.", icon=":material/science:")
-        return ctx.loaded
+        return ctx.source, ctx.loaded
     if ctx.error:
-        st.error(ctx.error, title="This file cannot be used")
+        st.error(plain(ctx.error), title="This file cannot be used")
         choices = current_choices()
         if ctx.source is not None and choices is not None and choices.changed:
-            st.button("Undo my choices on the Data page", on_click=_undo_choices, icon=":material/undo:")
+            st.button("Undo my choices on the Data page", on_click=_undo_choices, icon=":material/undo:",
+                      key="undo_choices")
         st.caption("Start from the blank template if your tracker keeps failing to load.")
         template_downloads()
     else:
@@ -66,12 +74,12 @@ def require_loaded(ctx: AppContext) -> LoadResult:
 
 def require_report(ctx: AppContext) -> Report:
     """The report on the filtered applications, or a message when there is nothing to report on."""
-    loaded = require_loaded(ctx)
+    _, loaded = require_loaded(ctx)
     if loaded.applications.empty:
         st.warning("No row of this file is an application; the Data page lists the rows skipped and why.",
                    title="No applications found")
         st.stop()
-    if ctx.applications.empty:
+    if ctx.applications is None or ctx.applications.empty:
         st.info("No application matches the filters in the sidebar. Widen the dates or clear the filters.",
                 title="Nothing to show", icon=":material/filter_alt_off:")
         st.stop()
@@ -82,12 +90,13 @@ def scope_caption(report: Report, ctx: AppContext) -> None:
     """Which applications the page describes: count, period, filters and today."""
     parts = [f"{len(report.applications)} applications"]
     if ctx.filters.active:
-        parts[0] += f" (filtered from {len(ctx.loaded.applications)})"
+        parts[0] += f" (filtered from {len(report.loaded.applications)})"
     if report.period:
         first, last = report.period
         parts.append(f"applied {first:%d %b %Y} – {last:%d %b %Y}")
     parts.append(f"as of {report.today:%d %b %Y}")
-    parts.append(f"file: {plain(ctx.source.name)}")
+    if ctx.source is not None:
+        parts.append(f"file: {plain(ctx.source.name)}")
     st.caption(" · ".join(parts))
 
 
@@ -137,15 +146,23 @@ def funnel_charts(ctx: AppContext, report: Report) -> dict[str, Chart]:
     return _funnel_charts(ctx.report_key, report)
 
 
-def chart(item: Chart, key: str) -> None:
-    """A chart card: the finding as a heading, the figure (or a message when none), what to do."""
+def chart(item: Chart, key: str, footer: Callable[[], None] | None = None) -> None:
+    """A chart card: the finding as a heading, the figure (or a message when none), what to do.
+
+    ``footer`` draws extra elements at the bottom of the card (a download of the chart's data).
+    """
     with st.container(border=True, key=f"card_{key}"):
         st.subheader(item.title, anchor=False)
         if item.figure is None:
             st.info(item.caption, icon=":material/info:")
             return
-        st.plotly_chart(item.figure, key=f"chart_{key}", config={"displaylogo": False}, alt=item.title)
+        figure = item.figure
+        if figure.layout.title.text:  # the heading above states it already (copy: the caller's figure stays as it is)
+            figure = go.Figure(figure).update_layout(title=None, margin={"t": 30})
+        st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False}, alt=item.title)
         st.caption(f":material/arrow_forward: {item.caption}")
+        if footer is not None:
+            footer()
 
 
 def overview_metrics(overview: Overview, outcomes_known: bool, of_total: int | None = None) -> None:
@@ -190,8 +207,6 @@ SANKEY_COLORS: dict[str, str] = {
 
 def sankey_download(flows: tuple[Flow, ...]) -> None:
     """The flows as SankeyMATIC text, to draw or restyle the diagram at sankeymatic.com."""
-    if not flows:
-        return
     st.download_button("Flows for SankeyMATIC (text)", to_sankeymatic(flows, SANKEY_COLORS),
                        file_name="next-steps-sankeymatic.txt", mime="text/plain", icon=":material/download:",
                        on_click="ignore", help="Paste it into sankeymatic.com to draw or restyle the diagram.")

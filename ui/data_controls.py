@@ -105,8 +105,9 @@ def column_editor(loaded: LoadResult, choices: Choices) -> None:
     st.rerun()
 
 
-def _value(cell: object) -> object:
-    return None if cell is None or (not isinstance(cell, (str, bool)) and pd.isna(cell)) else cell
+def _text(cell: object) -> str | None:
+    """A stage or outcome cell: its text, or None when blank."""
+    return None if cell is None or (not isinstance(cell, str) and pd.isna(cell)) else str(cell)
 
 
 def status_table(loaded: LoadResult, choices: Choices) -> pd.DataFrame:
@@ -130,16 +131,17 @@ def status_editor(loaded: LoadResult, choices: Choices) -> None:
         table,
         key=f"statuses_{choices.digest}_{choices.version}",
         hide_index=True,
+        height="content" if len(table) <= 20 else "auto",
         num_rows="fixed",
         disabled=["value", "rows", "recognised"],
         column_config={
             "value": st.column_config.TextColumn("Value in your file"),
             "rows": st.column_config.NumberColumn("Rows"),
             "stage": st.column_config.SelectboxColumn(
-                "Furthest stage", options=list(STAGES), format_func=STAGE_LABELS.get,
+                "Furthest stage", options=list(STAGES), format_func=lambda stage: STAGE_LABELS[str(stage)],
                 help="The furthest stage this value says the application reached; blank if it does not say."),
             "outcome": st.column_config.SelectboxColumn(
-                "Outcome", options=list(OUTCOMES), format_func=OUTCOME_LABELS.get,
+                "Outcome", options=list(OUTCOMES), format_func=lambda outcome: OUTCOME_LABELS[str(outcome)],
                 help="How the application ended; blank if it does not say."),
             "applied": st.column_config.CheckboxColumn(
                 "Is an application", help="Untick for wishlist entries you never applied to: those rows are skipped."),
@@ -149,11 +151,10 @@ def status_editor(loaded: LoadResult, choices: Choices) -> None:
     )
     changed = False
     for i in range(len(table)):
-        before = tuple(_value(table.iat[i, j]) for j in (2, 3, 4))
-        after = tuple(_value(edited.iat[i, j]) for j in (2, 3, 4))
+        before = (_text(table.at[i, "stage"]), _text(table.at[i, "outcome"]), bool(table.at[i, "applied"]))
+        after = (_text(edited.at[i, "stage"]), _text(edited.at[i, "outcome"]), bool(edited.at[i, "applied"]))
         if before != after:
-            stage, outcome, applied = after
-            choices.statuses[str(table.at[i, "value"])] = (stage, outcome, bool(applied))
+            choices.statuses[str(table.at[i, "value"])] = after
             changed = True
     if changed:
         choices.version += 1
@@ -181,7 +182,8 @@ def date_order(loaded: LoadResult, choices: Choices) -> None:
         current = {None: "auto", True: "day", False: "month"}[choices.dayfirst.get(field_name)]
         key = f"dayfirst_{field_name}_{choices.digest}"
         st.segmented_control(
-            f"{FIELD_LABELS[field_name]} ({plain(header)})", list(DATE_ORDERS), format_func=DATE_ORDERS.get,
+            f"{FIELD_LABELS[field_name]} ({plain(header)})", list(DATE_ORDERS),
+            format_func=lambda order: DATE_ORDERS[order],
             default=current, required=True, key=key, on_change=_set_dayfirst, args=(field_name, key),
         )
         detected = loaded.normalized.dayfirst.get(field_name)
@@ -224,18 +226,22 @@ def quality_panel(loaded: LoadResult) -> None:
                      alt="Status values that could not be placed")
 
 
-def preview(applications: pd.DataFrame) -> None:
-    """The canonical table, one row per application."""
+def preview(applications: pd.DataFrame, with_candidates: bool) -> None:
+    """The canonical table, one row per application (the candidate column only when the file has one)."""
     st.dataframe(
         applications,
         hide_index=True,
+        column_order=[name for name in applications.columns if with_candidates or name != "candidate"],
         alt="The applications as read: one row per application",
         column_config={
+            **{name: st.column_config.TextColumn(name.capitalize())
+               for name in ("company", "role", "source", "channel", "location", "candidate", "outcome", "feedback")},
             "applied_on": st.column_config.DateColumn("Applied on", format="YYYY-MM-DD"),
             "responded_on": st.column_config.DateColumn("Responded on", format="YYYY-MM-DD"),
             "last_update": st.column_config.DateColumn("Last update", format="YYYY-MM-DD"),
             "furthest_stage": st.column_config.TextColumn("Furthest stage"),
-            "outcome_inferred": st.column_config.CheckboxColumn("Inferred"),
+            "outcome_inferred": st.column_config.CheckboxColumn(
+                "Inferred", help="No response inferred from silence longer than the window set in the sidebar."),
             "source_row": st.column_config.NumberColumn("Row in file", format="%d"),
         },
     )

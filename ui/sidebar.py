@@ -12,7 +12,6 @@ from ui.state import AppContext, Source, SettingsKey, choices_for, digest_of, lo
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "xlsm", "xls", "ods"]
 DEFAULT_GHOST_DAYS = 30
-FILTER_KEYS = ("filter_dates", "filter_channels", "filter_role", "filter_candidates")
 
 
 def _on_upload() -> None:
@@ -67,10 +66,10 @@ def _filter_widgets(domain: Domain) -> Filters:
     if domain.first is not None:
         chosen = st.date_input("Applied between", min_value=domain.first, max_value=domain.last, key="filter_dates",
                                format="YYYY-MM-DD")
-        if len(chosen) >= 1 and chosen[0] > domain.first:
-            start = chosen[0]
-        if len(chosen) == 2 and chosen[1] < domain.last:
-            end = chosen[1]
+        # A range, one date while the range is being picked, or nothing once cleared.
+        first, last = (tuple(chosen) + (None, None))[:2] if isinstance(chosen, tuple) else (chosen, None)
+        start = first if first and first > domain.first else None
+        end = last if last and domain.last and last < domain.last else None
     channels = st.multiselect("Channel", domain.channels, key="filter_channels", placeholder="All channels")
     role = st.text_input("Role contains", key="filter_role", placeholder="e.g. analyst")
     candidates: list[str] = []
