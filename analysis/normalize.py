@@ -16,7 +16,7 @@ from analysis.channels import channels_of
 from analysis.columns import ColumnMapping, as_text
 from analysis.dates import parse_dates
 from analysis.layouts import StageColumn, furthest_of_steps, history_steps, stage_column_evidence
-from analysis.schema import CANONICAL_COLUMNS, STAGES, SkippedRow
+from analysis.schema import CANONICAL_COLUMNS, OUTCOMES, STAGES, SkippedRow
 from analysis.statuses import OFFER, StatusMeaning, interpret_status
 
 TEXT_FIELDS = ("company", "role", "source", "location", "candidate", "feedback")
@@ -47,13 +47,39 @@ class _StatusColumn:
     """A status column (trimmed text) read once per distinct value, spread back over the rows."""
 
     level: np.ndarray
-    outcome: np.ndarray
+    outcome: np.ndarray  # codes into an _Outcomes
     not_applied: np.ndarray
     external: np.ndarray
     unplaced: tuple[str, ...]
 
 
-def _read_status_column(values: pd.Series, overrides: dict[str, StatusMeaning]) -> _StatusColumn:
+class _Outcomes:
+    """Outcome words as small integer codes, so the rules below run on numpy arrays.
+
+    Code 0 is "" (no outcome stated); a word not seen before gets the next code.
+    """
+
+    def __init__(self) -> None:
+        self.words = ["", *OUTCOMES]
+
+    def code(self, word: str | None) -> int:
+        """The code of one outcome word (None and "" are 0)."""
+        word = word or ""
+        if word not in self.words:
+            self.words.append(word)
+        return self.words.index(word)
+
+    def codes(self, words: pd.Series) -> np.ndarray:
+        """The codes of a column of outcome words, each distinct word looked up once."""
+        positions, distinct = pd.factorize(words, use_na_sentinel=False)
+        return np.array([self.code(word) for word in distinct], dtype=np.int16)[positions]
+
+    def words_of(self, codes: np.ndarray) -> np.ndarray:
+        """The outcome words of codes, as an object array."""
+        return np.array(self.words, dtype=object)[codes]
+
+
+def _read_status_column(values: pd.Series, overrides: dict[str, StatusMeaning], outcomes: _Outcomes) -> _StatusColumn:
     codes, distinct = pd.factorize(values)
     meanings = [overrides.get(value) or interpret_status(value) for value in distinct]
     stage_index = {stage: level for level, stage in enumerate(STAGES)}
@@ -63,11 +89,19 @@ def _read_status_column(values: pd.Series, overrides: dict[str, StatusMeaning]) 
 
     return _StatusColumn(
         level=spread([stage_index.get(m.stage, 0) for m in meanings], np.int8),
-        outcome=spread([m.outcome or "" for m in meanings], object),
+        outcome=spread([outcomes.code(m.outcome) for m in meanings], np.int16),
         not_applied=spread([not m.applied for m in meanings], bool),
         external=spread([m.external_reason for m in meanings], bool),
         unplaced=tuple(value for value, m in zip(distinct, meanings) if value and not m.recognised),
     )
+
+
+def _read_history_column(cells: pd.Series, outcomes: _Outcomes) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: the furthest level and the outcome code a stage-history cell states."""
+    codes, distinct = pd.factorize(cells)
+    read = [furthest_of_steps(history_steps(cell)) if cell else (0, None) for cell in distinct]
+    levels = np.array([level for level, _ in read], dtype=np.int8)[codes]
+    return levels, np.array([outcomes.code(outcome) for _, outcome in read], dtype=np.int16)[codes]
 
 
 def _date(frame: pd.DataFrame, header: str | None, dayfirst: bool | None, issues: list, rows: pd.Series, label: str):
@@ -77,6 +111,29 @@ def _date(frame: pd.DataFrame, header: str | None, dayfirst: bool | None, issues
     for index in parsed.unreadable:
         issues.append(SkippedRow(int(rows[index]), f"{label} '{frame.at[index, header]}' could not be read as a date"))
     return parsed.values.astype("datetime64[ns]"), parsed.dayfirst
+
+
+def _duplicates(frame: pd.DataFrame, texts: dict[str, pd.Series]) -> np.ndarray:
+    """True for each row whose cells (as trimmed text) all equal those of an earlier row.
+
+    ``texts`` holds some columns already read as trimmed text. A row can only repeat an earlier
+    one if it does so in those columns, so the other columns are read for those rows alone.
+    """
+    duplicate = np.zeros(len(frame), dtype=bool)
+    if texts:
+        candidates = pd.DataFrame(dict(enumerate(texts.values()))).duplicated(keep=False).to_numpy()
+    else:
+        candidates = ~duplicate
+    if candidates.any():
+        duplicate[candidates] = frame[candidates].apply(as_text).duplicated().to_numpy()
+    return duplicate
+
+
+def _channels(sources: pd.Series) -> pd.Series:
+    """``channels_of`` over a column, each distinct source read once."""
+    codes, distinct = pd.factorize(sources)
+    named = channels_of(pd.Series(distinct, dtype=object)).to_numpy(dtype=object)
+    return pd.Series(named[codes], index=sources.index).astype(str)
 
 
 def normalize(
@@ -99,24 +156,36 @@ def normalize(
     dayfirst = dayfirst or {}
     today = today or dt.date.today()
     rows = pd.Series(row_numbers.to_numpy(), index=frame.index)
-    cells = frame.apply(as_text)
-    text = {name: (cells[mapping.header(name)] if mapping.header(name) else
+    cells: dict[str, pd.Series] = {}  # trimmed text of the columns read so far, by header
+
+    def cells_of(header: str) -> pd.Series:
+        if header not in cells:
+            cells[header] = as_text(frame[header])
+        return cells[header]
+
+    text = {name: (cells_of(mapping.header(name)) if mapping.header(name) else
                    pd.Series("", index=frame.index, dtype=object)) for name in TEXT_FIELDS}
 
+    outcomes = _Outcomes()
     levels = np.zeros(len(frame), dtype=np.int8)
-    outcome = pd.Series("", index=frame.index, dtype=object)
+    outcome = np.zeros(len(frame), dtype=np.int16)
     not_applied = np.zeros(len(frame), dtype=bool)
     external = np.zeros(len(frame), dtype=bool)
     unplaced: set[str] = set()
     has_status = False
+
+    def state(stated: np.ndarray) -> np.ndarray:
+        """The outcome so far, with ``stated`` filled in where none was stated yet."""
+        return np.where((outcome == 0) & (stated != 0), stated, outcome)
+
     for name in ("outcome", "stage"):
         header = mapping.header(name)
         if header is None:
             continue
         has_status = True
-        column = _read_status_column(cells[header], overrides)
+        column = _read_status_column(cells_of(header), overrides, outcomes)
         levels = np.maximum(levels, column.level)
-        outcome = outcome.mask((outcome == "") & (column.outcome != ""), column.outcome)
+        outcome = state(column.outcome)
         not_applied |= column.not_applied
         external |= column.external
         unplaced |= set(column.unplaced)
@@ -124,15 +193,12 @@ def normalize(
         has_status = True
         column_levels, column_outcome = stage_column_evidence(frame, list(evidence.stage_columns))
         levels = np.maximum(levels, column_levels).astype(np.int8)
-        outcome = outcome.mask((outcome == "") & (column_outcome != ""), column_outcome)
+        outcome = state(outcomes.codes(column_outcome))
     if evidence.history_column:
         has_status = True
-        history_cells = cells[evidence.history_column]
-        read = {cell: furthest_of_steps(history_steps(cell)) for cell in history_cells.unique() if cell}
-        history = history_cells.map(lambda cell: read.get(cell, (0, None)))
-        levels = np.maximum(levels, history.map(lambda pair: pair[0]).to_numpy()).astype(np.int8)
-        stated = history.map(lambda pair: pair[1] or "")
-        outcome = outcome.mask((outcome == "") & (stated != ""), stated)
+        history_levels, history_outcome = _read_history_column(cells_of(evidence.history_column), outcomes)
+        levels = np.maximum(levels, history_levels).astype(np.int8)
+        outcome = state(history_outcome)
 
     date_issues: list[SkippedRow] = []
     applied_on, applied_dayfirst = _date(frame, mapping.header("applied_on"), dayfirst.get("applied_on"),
@@ -141,17 +207,19 @@ def normalize(
                                              date_issues, rows, "response date")
     stage_dates = [parse_dates(frame[column.header]).values for column in evidence.stage_columns
                    if column.level is not None]
-    last_update = pd.concat([applied_on, responded_on, *stage_dates], axis=1).max(axis=1)
+    latest = np.fmax.reduce([dates.to_numpy(dtype="datetime64[ns]") for dates in (applied_on, responded_on, *stage_dates)])
+    last_update = pd.Series(latest, index=frame.index, dtype="datetime64[ns]")
 
     # Skips: never applied, company-only or empty rows, exact duplicates.
-    evidence_any = (levels > 0) | (outcome != "").to_numpy() | (text["feedback"] != "").to_numpy()
+    blank = {name: (text[name] == "").to_numpy() for name in ("company", "role", "feedback")}
+    evidence_any = (levels > 0) | (outcome != 0) | ~blank["feedback"]
     applied_header = mapping.header("applied_on")
-    has_date = (cells[applied_header] != "").to_numpy() if applied_header else np.zeros(len(frame), bool)
+    has_date = (cells_of(applied_header) != "").to_numpy() if applied_header else np.zeros(len(frame), bool)
     dates_common = applied_header is not None and has_date.mean() >= 0.5
-    no_details = (text["role"] == "").to_numpy() & ~has_date & ~evidence_any
+    no_details = blank["role"] & ~has_date & ~evidence_any
     wishlist_like = dates_common & ~has_date & ~evidence_any
-    nameless = ((text["company"] == "") & (text["role"] == "")).to_numpy()
-    duplicate = cells.duplicated().to_numpy()
+    nameless = blank["company"] & blank["role"]
+    duplicate = _duplicates(frame, cells)
     rules = [
         (not_applied, "not applied yet (status says so)"),
         (nameless, "no company or role"),
@@ -159,34 +227,47 @@ def normalize(
         (wishlist_like, "no date applied and no status: looks like a wishlist entry, not an application"),
         (duplicate, "exact duplicate of an earlier row"),
     ]
-    skipped_mask = np.logical_or.reduce([mask for mask, _ in rules])
-    reasons = [next(reason for mask, reason in rules if mask[i]) for i in np.flatnonzero(skipped_mask)]
+    masks = np.vstack([np.broadcast_to(mask, len(frame)) for mask, _ in rules])
+    skipped_mask = masks.any(axis=0)
+    first_rule = masks[:, skipped_mask].argmax(axis=0)
+    reasons = [rules[index][1] for index in first_rule.tolist()]
     skipped = tuple(SkippedRow(int(row), reason) for row, reason in zip(rows[skipped_mask], reasons))
 
     # Outcomes: offers imply the offer stage; open applications with long silence become no_response.
-    outcome = outcome.mask((levels >= OFFER) & ~outcome.isin(["withdrawn", "rejected"]).to_numpy(), "offer")
-    levels = np.where((outcome == "offer").to_numpy(), OFFER, levels)
-    outcome = outcome.mask(outcome == "", "in_progress")
+    offer, in_progress = outcomes.code("offer"), outcomes.code("in_progress")
+    ended = np.isin(outcome, [outcomes.code("withdrawn"), outcomes.code("rejected")])
+    outcome = np.where((levels >= OFFER) & ~ended, offer, outcome)
+    levels = np.where(outcome == offer, OFFER, levels)
+    outcome = np.where(outcome == 0, in_progress, outcome)
     silent_since = last_update.fillna(applied_on)
-    days_silent = (pd.Timestamp(today) - silent_since).dt.days
-    ghosted = has_status & (outcome == "in_progress") & (days_silent > ghost_after_days)
-    outcome = outcome.mask(ghosted, "no_response")
+    days_silent = (pd.Timestamp(today) - silent_since).dt.days.to_numpy()
+    with np.errstate(invalid="ignore"):
+        ghosted = has_status & (outcome == in_progress) & (days_silent > ghost_after_days)
+    outcome = np.where(ghosted, outcomes.code("no_response"), outcome)
 
-    feedback = text["feedback"].mask(external & (text["feedback"] == "").to_numpy(),
-                                     cells[mapping.header("outcome")] if mapping.header("outcome") else "")
+    feedback = text["feedback"]
+    filled_in = external & blank["feedback"]
+    if filled_in.any():
+        feedback = feedback.mask(filled_in, cells_of(mapping.header("outcome")) if mapping.header("outcome") else "")
+    keep = ~skipped_mask
+
+    def kept(column: pd.Series) -> pd.Series:
+        return column[keep].reset_index(drop=True)
+
     table = pd.DataFrame({
-        **{name: text[name] for name in ("company", "role", "source", "location", "candidate")},
-        "channel": channels_of(text["source"]),
-        "applied_on": applied_on,
-        "responded_on": responded_on,
-        "last_update": last_update.astype("datetime64[ns]"),
-        "furthest_stage": pd.Series(np.array(STAGES, dtype=object)[levels], index=frame.index),
-        "outcome": outcome,
-        "outcome_inferred": ghosted.astype(bool),
-        "feedback": feedback,
-        "source_row": rows.astype(int),
-    })[list(CANONICAL_COLUMNS)]
-    table = table[~skipped_mask].reset_index(drop=True)
+        **{name: kept(text[name]) for name in ("company", "role", "source")},
+        "channel": _channels(kept(text["source"])),
+        **{name: kept(text[name]) for name in ("location", "candidate")},
+        "applied_on": kept(applied_on),
+        "responded_on": kept(responded_on),
+        "last_update": kept(last_update),
+        "furthest_stage": pd.Series(np.array(STAGES, dtype=object)[levels[keep]]),
+        "outcome": pd.Series(outcomes.words_of(outcome[keep]), dtype=object),
+        "outcome_inferred": pd.Series(ghosted[keep], dtype=bool),
+        "feedback": kept(feedback),
+        "source_row": kept(rows.astype(int)),
+    })
+    assert tuple(table.columns) == CANONICAL_COLUMNS
     return Normalized(
         applications=table,
         skipped=skipped,
