@@ -6,14 +6,18 @@ from ui import sidebar, state
 st.set_page_config(page_title="Next Steps", page_icon=":material/trending_up:", layout="wide")
 
 page = st.navigation([
-    st.Page("pages/data.py", title="Data", icon=":material/table_view:",
+    st.Page("app_pages/data.py", title="Data", icon=":material/table_view:",
             help="How your file was read: columns, statuses, date order, skipped rows. Correct the reading here."),
-    st.Page("pages/funnel.py", title="Funnel", icon=":material/filter_alt:", default=True,
+    st.Page("app_pages/funnel.py", title="Funnel", icon=":material/filter_alt:", default=True,
             help="Where your applications stall: rates, the funnel, rejections per stage, channels, timing, trend."),
-    st.Page("pages/feedback.py", title="Feedback", icon=":material/forum:",
+    st.Page("app_pages/feedback.py", title="Feedback", icon=":material/forum:",
             help="What the feedback you received keeps saying, and the strengths it names."),
-    st.Page("pages/summary.py", title="Summary", icon=":material/summarize:",
+    st.Page("app_pages/summary.py", title="Summary", icon=":material/summarize:",
             help="Your focus areas and an improvement summary to keep or share with a coach."),
+    st.Page("app_pages/plan.py", title="Plan", icon=":material/route:",
+            help="Your rates beside published figures, what one offer takes, what-if levers, and before/after a change."),
+    st.Page("app_pages/caseload.py", title="Caseload", icon=":material/groups:",
+            help="For coaches and recruiters: every candidate, who is stuck and why, funnels side by side."),
 ])
 state.set_context(sidebar.render())
 page.run()

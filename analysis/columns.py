@@ -75,6 +75,8 @@ def as_text(series: pd.Series) -> pd.Series:
     """Cells as trimmed text, blank for missing values."""
     if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
         return series.fillna("").str.strip()
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.astype(str).fillna("").str.strip()  # only text and blanks: straight to Arrow strings
     return series.astype(object).where(series.notna(), "").astype(str).str.strip()
 
 

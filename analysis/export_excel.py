@@ -23,17 +23,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from analysis.safety import neutralise_formula
 from analysis.schema import CANONICAL_COLUMNS
 from analysis.stats import Rate
-from analysis.summary import (
-    Bullets,
-    Column,
-    ImprovementSummary,
-    Paragraph,
-    Plan,
-    Table,
-    build_summary,
-    interval,
-    plain,
-)
+from analysis.summary import build_summary
+from analysis.summary_model import Bullets, Column, ImprovementSummary, Paragraph, Plan, Table, plain
+from analysis.wording import interval
 
 PERCENT, DATE, DAYS = "0%", "yyyy-mm-dd", "0.0"
 EXCEL_MAX_ROWS = 1_048_576

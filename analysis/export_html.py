@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from analysis import charts
 from analysis.safety import escape
-from analysis.summary import (
+from analysis.summary import build_summary
+from analysis.summary_model import (
     Bullets,
     ChartRef,
     FocusList,
@@ -20,9 +21,8 @@ from analysis.summary import (
     Plan,
     Table,
     Text,
-    build_summary,
-    cell_text,
 )
+from analysis.wording import cell_text
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 CONTENT_SECURITY_POLICY = (

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.summary import (
+from analysis.summary import build_summary
+from analysis.summary_model import (
     Bullets,
     ChartRef,
     FocusList,
@@ -18,9 +19,8 @@ from analysis.summary import (
     Table,
     Text,
     UserText,
-    build_summary,
-    cell_text,
 )
+from analysis.wording import cell_text
 
 # Every ASCII punctuation mark CommonMark lets a backslash escape that can start markup here,
 # plus ":" (autolinks, Streamlit directives and emoji codes), "@" (e-mail autolinks) and "&" (entities).

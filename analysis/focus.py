@@ -39,7 +39,7 @@ from analysis.feedback import RECENT_DAYS, RECENT_WEIGHT, FeedbackSummary, namin
 from analysis.funnel import APPLICATION_INTERVIEW_BENCHMARK, INTERVIEW_STAGES, Funnel
 from analysis.segments import Segment, Segments
 from analysis.stats import MIN_N
-from analysis.summary import plural
+from analysis.wording import plural
 
 MIN_AREAS, MAX_AREAS = 3, 5
 FEEDBACK_COVERAGE_TARGET = 0.30

@@ -16,6 +16,7 @@ from analysis.normalize import Evidence, Normalized, normalize
 from analysis.reading import RawTable, read_table
 from analysis.schema import OUTCOMES, STAGES, SkippedRow
 from analysis.statuses import StatusMeaning, status_table
+from analysis.wording import plural
 
 HISTORY_HEADER = "Stages"
 
@@ -87,18 +88,19 @@ def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int)
                      "every application counts as in progress and silence is not counted as ghosting.")
     inferred = int(apps["outcome_inferred"].sum())
     if inferred:
-        notes.append(f"{inferred} open applications with no reply for more than {ghost_after_days} days "
-                     "are counted as no response (inferred).")
+        notes.append(f"{plural(inferred, 'open application')} with no reply for more than {ghost_after_days} "
+                     "days counted as no response (inferred).")
     if result.unplaced_statuses:
         shown = ", ".join(f"'{value}'" for value in result.unplaced_statuses[:8])
-        notes.append(f"{len(result.unplaced_statuses)} status values could not be placed ({shown}); "
+        notes.append(f"{plural(len(result.unplaced_statuses), 'status value')} could not be placed ({shown}); "
                      "those applications count as applied and in progress until you set them in the status table.")
     if result.unreadable_dates:
-        notes.append(f"{len(result.unreadable_dates)} date cells could not be read; they are listed in the data quality panel.")
+        notes.append(f"{plural(len(result.unreadable_dates), 'date cell')} could not be read; "
+                     "they are listed in the data quality panel.")
     undated_open = int(((apps["outcome"] == "in_progress") & apps["applied_on"].isna()).sum())
     if result.outcomes_known and undated_open:
-        notes.append(f"{undated_open} applications have no status and no date applied, so they count as in progress; "
-                     "add a date or a status to place them.")
+        notes.append(f"{plural(undated_open, 'application')} without a status or a date applied counted as "
+                     "in progress; add a date or a status to place them.")
     if mapping.header("applied_on") is None:
         notes.append("No column holds the date applied, so timing and trends cannot be shown.")
     return notes
@@ -135,7 +137,7 @@ def load(data: bytes, filename: str, settings: LoadSettings | None = None) -> Lo
     normalized = normalize(frame, row_numbers, mapping, evidence, settings.statuses, settings.today,
                            settings.ghost_after_days, settings.dayfirst)
     status_values = [frame[h] for h in (mapping.header("outcome"), mapping.header("stage")) if h]
-    statuses = status_table(pd.concat(status_values)) if status_values else status_table(pd.Series([], dtype=str))
+    statuses = status_table(pd.concat(status_values) if status_values else pd.Series([], dtype=str), settings.statuses)
     skipped = tuple(sorted(raw.skipped + normalized.skipped, key=lambda item: item.row))
     return LoadResult(
         raw=raw,

@@ -132,8 +132,8 @@ def _duplicates(frame: pd.DataFrame, texts: dict[str, pd.Series]) -> np.ndarray:
 def _channels(sources: pd.Series) -> pd.Series:
     """``channels_of`` over a column, each distinct source read once."""
     codes, distinct = pd.factorize(sources)
-    named = channels_of(pd.Series(distinct, dtype=object)).to_numpy(dtype=object)
-    return pd.Series(named[codes], index=sources.index).astype(str)
+    named = channels_of(pd.Series(distinct, dtype=object))
+    return pd.Series(pd.array(named, dtype=str).take(codes), index=sources.index)
 
 
 def normalize(
@@ -261,7 +261,7 @@ def normalize(
         "applied_on": kept(applied_on),
         "responded_on": kept(responded_on),
         "last_update": kept(last_update),
-        "furthest_stage": pd.Series(np.array(STAGES, dtype=object)[levels[keep]]),
+        "furthest_stage": pd.Series(pd.array(STAGES, dtype=str).take(levels[keep])),
         "outcome": pd.Series(outcomes.words_of(outcome[keep]), dtype=object),
         "outcome_inferred": pd.Series(ghosted[keep], dtype=bool),
         "feedback": kept(feedback),

@@ -24,7 +24,7 @@ from analysis.feedback import FeedbackSummary, summarise_feedback
 from analysis.funnel import Funnel, application_flags, build_funnel, require_columns
 from analysis.schema import CHANNELS, THEMES
 from analysis.stats import Comparison, Rate, compare
-from analysis.summary import date_phrase, rate_phrase, theme_name
+from analysis.wording import date_phrase, rate_phrase, theme_name
 
 
 STAGE_RATE_LABELS: dict[str, str] = {

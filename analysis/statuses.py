@@ -153,17 +153,19 @@ def interpret_status(raw: str) -> StatusMeaning:
     )
 
 
-def status_table(values: pd.Series) -> pd.DataFrame:
+def status_table(values: pd.Series, overrides: dict[str, StatusMeaning] | None = None) -> pd.DataFrame:
     """One row per distinct raw value: how many rows carry it and what it is read as.
 
     Columns: ``value``, ``rows``, ``stage``, ``outcome``, ``applied``, ``recognised``. This is
-    the table the user can edit; pass the edited version back as status overrides.
+    the table the user can edit; pass the edited version back as status overrides, which then
+    show in the table in place of the automatic reading.
     """
+    overrides = overrides or {}
     counts = values.astype(str).str.strip()
     counts = counts[counts != ""].value_counts()
     rows = []
     for value, count in counts.items():
-        meaning = interpret_status(value)
+        meaning = overrides.get(value) or interpret_status(value)
         rows.append({
             "value": value,
             "rows": int(count),

@@ -13,9 +13,6 @@ neutralising). Plain ``str`` parts are this module's own wording.
 """
 from __future__ import annotations
 
-import datetime as dt
-import math
-from dataclasses import dataclass, field
 
 from analysis.chart_findings import STAGE_ACTIONS
 from analysis.feedback import OUTSIDE_CONTROL
@@ -23,218 +20,30 @@ from analysis.funnel import APPLICATION_INTERVIEW_BENCHMARK
 from analysis.planner import Pace, weekly_pace
 from analysis.schema import STAGE_LABELS
 from analysis.stats import Rate
+from analysis.summary_model import (
+    Block,
+    Bullets,
+    ChartRef,
+    Column,
+    FocusItem,
+    FocusList,
+    Headline,
+    ImprovementSummary,
+    Paragraph,
+    Plan,
+    PlanWeek,
+    Section,
+    Table,
+    Text,
+    UserText,
+    text,
+)
+from analysis.wording import date_phrase, days_phrase, interval, percent, plural, rate_phrase, theme_name
 
 PLAN_MIN_WEEKS, PLAN_MAX_WEEKS = 2, 4
 NOT_A_PLAN_WEEK = ("not_personal",)
 """Focus areas about how to read results rather than what to do; the plan skips them."""
 PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
-
-
-class UserText(str):
-    """Text that is not this module's own wording: every writer escapes it for its format."""
-
-    __slots__ = ()
-
-
-Text = tuple[str, ...]
-"""A sentence as parts; :class:`UserText` parts are escaped by each writer."""
-
-
-def text(*parts: object) -> Text:
-    """A :data:`Text` from parts; non-strings are formatted with ``str``."""
-    return tuple(part if isinstance(part, str) else str(part) for part in parts if part != "")
-
-
-def plain(parts: Text) -> str:
-    """A :data:`Text` as one unescaped string (for plain-text contexts only)."""
-    return "".join(parts)
-
-
-# ---- number wording ---------------------------------------------------------------------------
-
-
-def percent(value: float | None) -> str:
-    """A proportion as a whole percentage ("34%"), "n/a" for None."""
-    return "n/a" if value is None else f"{value * 100:.0f}%"
-
-
-def interval(rate: Rate) -> str:
-    """The 95% interval of a rate ("22–48%")."""
-    return f"{rate.low * 100:.0f}–{rate.high * 100:.0f}%"
-
-
-def rate_phrase(rate: Rate | None) -> str:
-    """ "34% (n=50, 95% CI 22–48%)", "too few to tell (n=3)", or "n/a"."""
-    if rate is None or rate.n == 0:
-        return "n/a"
-    if rate.too_few:
-        return rate.label()
-    return f"{rate.percent()} (n={rate.n}, 95% CI {interval(rate)})"
-
-
-def days_phrase(days: float | None) -> str:
-    """ "12 days", "1 day", "n/a"."""
-    if days is None or (isinstance(days, float) and math.isnan(days)):
-        return "n/a"
-    return f"{days:g} day" + ("" if days == 1 else "s")
-
-
-def date_phrase(day: dt.date | None) -> str:
-    """ "18 May 2026"."""
-    return "n/a" if day is None else f"{day.day} {day:%B %Y}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """ "1 application", "3 applications"."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
-# ---- the data model ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Headline:
-    """One headline number: ``value`` for display, ``number`` for spreadsheets (None when unknown)."""
-
-    label: str
-    value: str
-    detail: str
-    number: float | int | None
-    kind: str  # "count", "percent" or "days"
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column. ``kind``: text, user (user text), count, percent, rate (a Rate), days, date."""
-
-    title: str
-    kind: str = "text"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A titled table; cells hold str, UserText, int, float, Rate, date or None by column kind."""
-
-    title: str
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[object, ...], ...]
-    empty_note: str = "Nothing to show."
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph of text."""
-
-    text: Text
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """A bullet list."""
-
-    items: tuple[Text, ...]
-    ordered: bool = False
-
-
-@dataclass(frozen=True)
-class ChartRef:
-    """A chart of ``analysis.charts`` to draw where the format can: ``name`` is the function name."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class FocusItem:
-    """A ranked focus area with the reason it was picked and its actions."""
-
-    rank: int
-    id: str
-    title: UserText
-    why: UserText
-    actions: tuple[UserText, ...]
-
-
-@dataclass(frozen=True)
-class FocusList:
-    """The ranked focus areas, as a block."""
-
-    items: tuple[FocusItem, ...]
-
-
-@dataclass(frozen=True)
-class PlanWeek:
-    """One week of the plan: its focus and what to do."""
-
-    week: int
-    focus: Text
-    tasks: tuple[Text, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A 2-4 week plan, as a block."""
-
-    intro: Text
-    weeks: tuple[PlanWeek, ...]
-
-
-Block = Paragraph | Bullets | Table | ChartRef | FocusList | Plan
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of the document."""
-
-    id: str
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class ImprovementSummary:
-    """The whole document. The named tables are the same objects the sections hold."""
-
-    title: str
-    subtitle: Text
-    headlines: tuple[Headline, ...]
-    sections: tuple[Section, ...]
-    funnel_table: Table
-    channel_table: Table
-    theme_table: Table
-    strength_table: Table
-    focus: tuple[FocusItem, ...]
-    plan: Plan
-    skipped_table: Table
-    unreadable_table: Table
-    settings_table: Table
-    quality_notes: tuple[Text, ...] = field(default=())
-
-    def section(self, section_id: str) -> Section:
-        """A section by id."""
-        return next(section for section in self.sections if section.id == section_id)
-
-
-# ---- theme names ------------------------------------------------------------------------------
-
-_THEME_NAMES: dict[str, str] = {
-    "experience": "Experience",
-    "technical_skills": "Technical skills",
-    "qualifications": "Qualifications",
-    "communication": "Communication",
-    "preparation": "Preparation",
-    "presence": "Presence (confidence, enthusiasm, attitude)",
-    "culture_fit": "Culture fit",
-    "compensation": "Compensation",
-    "logistics": "Logistics (location, visa, availability)",
-    "role_closed": "Role closed (filled, frozen, cancelled)",
-    "application_materials": "Application materials (CV, cover letter)",
-    "generic": "No specific reason given",
-}
-
-
-def theme_name(theme: str) -> str:
-    """The display name of a theme id."""
-    return _THEME_NAMES.get(theme, theme.replace("_", " ").capitalize())
 
 
 # ---- sections ---------------------------------------------------------------------------------
@@ -608,7 +417,7 @@ def _join(parts: list[str], separator: str = ", ") -> list[str]:
     return joined
 
 
-_COVERED_WARNINGS = ("counted as no response (inferred)", "date cells could not be read")
+_COVERED_WARNINGS = ("counted as no response (inferred)", "could not be read; they are listed")
 """Loader warnings that the notes above already state (for the applications reported on)."""
 
 
@@ -706,25 +515,3 @@ def build_summary(report) -> ImprovementSummary:
         settings_table=settings_table,
         quality_notes=notes,
     )
-
-
-def cell_text(value: object, kind: str) -> str:
-    """A table cell as display text (unescaped): rates with n and interval, dates, counts."""
-    if value is None:
-        return "—"
-    if kind == "rate":
-        return rate_phrase(value)  # type: ignore[arg-type]
-    if kind == "percent":
-        return percent(float(value))  # type: ignore[arg-type]
-    if kind == "days":
-        return days_phrase(float(value))  # type: ignore[arg-type]
-    if kind == "date":
-        return date_phrase(value)  # type: ignore[arg-type]
-    return str(value)
-
-
-__all__ = [
-    "Block", "Bullets", "ChartRef", "Column", "FocusItem", "FocusList", "Headline", "ImprovementSummary",
-    "Paragraph", "Plan", "PlanWeek", "Section", "Table", "Text", "UserText", "build_summary", "cell_text",
-    "plain", "rate_phrase", "text", "theme_name",
-]

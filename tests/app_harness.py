@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from analysis.loading import LoadResult, LoadSettings, load
@@ -17,31 +15,13 @@ TODAY = dt.date(2026, 11, 25)
 TIMEOUT = 30  # seconds per run: generous for a cold two-core machine
 
 
-@pytest.fixture
-def real_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make AppTest run app.py on every rerun, as ``streamlit run`` does.
-
-    Streamlit 1.67's AppTest resets ``PagesManager.uses_pages_directory`` before each run, and a
-    ``pages/`` folder then sends reruns down the legacy multipage path, which runs the page file
-    alone, without app.py and its sidebar. The real server clears that flag once st.navigation is
-    called; this fixture does the same after each PagesManager is made.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
 def open_app(page: str | None = None, today: dt.date = TODAY) -> AppTest:
-    """The app run once at ``today``, switched to ``pages/<page>.py`` when given."""
+    """The app run once at ``today``, switched to ``app_pages/<page>.py`` when given."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["today"] = today
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     return at
 
 

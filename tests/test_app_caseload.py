@@ -6,7 +6,7 @@ from pathlib import Path
 from app_harness import ROOT, TIMEOUT, TODAY, no_exception, texts, upload
 from streamlit.testing.v1 import AppTest
 
-PAGE = "pages/caseload.py"
+PAGE = "app_pages/caseload.py"
 
 CASELOAD_CSV = "Candidate,Company,Role,Date Applied,Status,Feedback\n" + "".join(
     [f"Ana Lopez,Company {i},Data Analyst,2026-11-{1 + i % 20:02d},Rejected,\n" for i in range(16)]
@@ -17,31 +17,14 @@ CASELOAD_CSV = "Candidate,Company,Role,Date Applied,Status,Feedback\n" + "".join
 )
 ONE_PERSON_CSV = "Company,Role,Date Applied,Status\nAcme,Analyst,2026-11-01,Rejected\nBeta,Analyst,2026-11-02,Applied\n"
 
-SHIM = """
-import sys
-sys.path.insert(0, {root!r})
-import streamlit as st
-from ui import sidebar, state
-st.set_page_config(page_title="Next Steps", layout="wide")
-page = st.navigation([st.Page({root!r} + "/pages/funnel.py", title="Funnel", default=True),
-                      st.Page({root!r} + "/pages/caseload.py", title="Caseload")])
-state.set_context(sidebar.render())
-page.run()
-"""
 
 
 def open_caseload(tmp_path: Path) -> tuple[AppTest, str]:
-    """The app at TODAY; through app.py once it registers the Caseload page, else a copy that does."""
-    if PAGE in (ROOT / "app.py").read_text(encoding="utf-8"):
-        entry, page = ROOT / "app.py", PAGE
-    else:
-        entry = tmp_path / "app_with_caseload.py"
-        entry.write_text(SHIM.format(root=str(ROOT)), encoding="utf-8")
-        page = str(ROOT / PAGE)
-    at = AppTest.from_file(str(entry), default_timeout=TIMEOUT)
+    """The app at TODAY and the Caseload page's path."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.session_state["today"] = TODAY
     at.run()
-    return at, page
+    return at, PAGE
 
 
 def test_caseload_lists_candidates_with_counts_and_stuck_flags(tmp_path):

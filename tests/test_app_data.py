@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import io
 
-import pytest
-from app_harness import (  # noqa: F401  (real_navigation is a fixture)
+from app_harness import (
     SAMPLE,
     TODAY,
     engine_report,
     metric,
     no_exception,
     open_app,
-    real_navigation,
     shown,
     table,
     texts,
@@ -23,7 +21,6 @@ from analysis.loading import LoadSettings, load
 from analysis.schema import FIELDS
 from analysis.statuses import StatusMeaning
 
-pytestmark = pytest.mark.usefixtures("real_navigation")
 
 
 def edit(at, editor: str, edited_rows: dict) -> None:
@@ -68,7 +65,7 @@ def test_a_column_override_changes_the_numbers_on_every_page():
     stage = FIELDS.index("stage")
     assert columns.at[stage, "column"] == "(none)" and columns.at[stage, "confidence"] == 1.0
 
-    at.switch_page("pages/funnel.py").run()
+    at.switch_page("app_pages/funnel.py").run()
     no_exception(at)
     expected = engine_report(SAMPLE.read_bytes(), SAMPLE.name, columns={"stage": None}).funnel.overview
     assert shown(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"
@@ -82,7 +79,7 @@ def test_a_status_override_changes_the_numbers():
     no_exception(at)
     assert editor(at, "statuses").at[row, "stage"] == "applied"
 
-    at.switch_page("pages/funnel.py").run()
+    at.switch_page("app_pages/funnel.py").run()
     meaning = StatusMeaning(stage="applied", outcome=None, applied=True, recognised=True)
     expected = engine_report(SAMPLE.read_bytes(), SAMPLE.name, statuses={"Phone screen": meaning}).funnel.overview
     assert shown(at, "Interview rate") == expected.interview_rate.label() != "22% (n=150)"

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from app_harness import (  # noqa: F401  (real_navigation is a fixture)
+from app_harness import (
     SAMPLE,
     TODAY,
     engine_report,
     no_exception,
     open_app,
-    real_navigation,
     shown,
     texts,
     titles,
@@ -22,7 +20,6 @@ from analysis.loading import LoadSettings, load
 from analysis.report import build_report
 from ui.filters import Filters, apply_filters
 
-pytestmark = pytest.mark.usefixtures("real_navigation")
 
 RATES = {
     "Response rate": "response_rate",

@@ -4,16 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from app_harness import (  # noqa: F401  (real_navigation is a fixture)
-    ROOT,
+from app_harness import (
     SAMPLE,
-    TIMEOUT,
-    TODAY,
     engine_report,
     metric,
     no_exception,
     open_app,
-    real_navigation,
     table,
     texts,
     upload,
@@ -24,26 +20,9 @@ from analysis.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, norms_beside
 from analysis.periods import compare_periods
 from analysis.planner import number, weekly_pace, what_if
 
-pytestmark = pytest.mark.usefixtures("real_navigation")
-
-# Until app.py registers the page, the tests run it behind the same sidebar with a one-page router.
-ROUTER = f"""
-import sys
-sys.path.insert(0, {str(ROOT)!r})
-import streamlit as st
-from ui import sidebar, state
-page = st.navigation([st.Page({str(ROOT / "pages" / "plan.py")!r}, title="Plan", default=True)])
-state.set_context(sidebar.render())
-page.run()
-"""
-
 
 def open_plan() -> AppTest:
-    if "pages/plan.py" in (ROOT / "app.py").read_text(encoding="utf-8"):
-        return open_app("plan")
-    at = AppTest.from_string(ROUTER, default_timeout=TIMEOUT)
-    at.session_state["today"] = TODAY
-    return at.run()
+    return open_app("plan")
 
 
 @pytest.fixture(scope="module")

@@ -4,24 +4,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from app_harness import (  # noqa: F401  (real_navigation is a fixture)
-    ROOT,
+from app_harness import (
     SAMPLE,
-    TIMEOUT,
     TODAY,
     engine_report,
     metric,
     no_exception,
     open_app,
-    real_navigation,
     shown,
     texts,
     upload,
 )
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
 
-pytestmark = pytest.mark.usefixtures("real_navigation")
 
 PAGES = ("data", "funnel", "feedback", "summary")
 
@@ -113,24 +107,6 @@ def test_the_no_response_window_and_today_change_the_numbers():
     assert any(later.strftime("%d %b %Y") in text for text in texts(at.caption))
 
 
-def test_a_page_run_without_app_py_goes_through_app_py(monkeypatch):
-    """A server's first request for a page URL runs that page alone (Streamlit's legacy pages/ routing,
-    on until st.navigation runs once); the page then sends the user through app.py."""
-    patched = PagesManager.__init__
-
-    def legacy_routing(self, *args, **kwargs):
-        patched(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = True
-
-    monkeypatch.setattr(PagesManager, "__init__", legacy_routing)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.session_state["today"] = TODAY
-    at.switch_page("pages/data.py").run()
-    no_exception(at)
-    assert at.title[0].value == "Funnel" and at.sidebar.toggle
-    assert shown(at, "Applications") == "150"
-
-
 def test_a_file_with_no_applications_says_why():
     data = b"Company,Role,Date Applied,Status\nAcme,Analyst,,Wishlist\nBeta,Analyst,,Need to apply\n"
     at = open_app()
@@ -138,6 +114,6 @@ def test_a_file_with_no_applications_says_why():
     no_exception(at)
     assert "No applications found" in [alert.proto.title for alert in at.warning]
     assert not at.get("plotly_chart")
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     no_exception(at)
     assert shown(at, "Applications") == "0" and metric(at, "Skipped rows") == "2"

@@ -60,7 +60,7 @@ def hostile_context() -> AppContext:
 def test_hostile_tracker_is_previewed_as_plain_text() -> None:
     # The page is run on its own with the context app.py would set: AppTest drops the sidebar
     # (and with it the uploader) from the element tree after the first run of an st.navigation app.
-    at = AppTest.from_file(str(ROOT / "pages" / "summary.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "app_pages" / "summary.py"), default_timeout=TIMEOUT)
     at.session_state[CONTEXT_KEY] = hostile_context()
     at.run()
     no_exception(at)

@@ -19,7 +19,8 @@ from analysis.export_markdown import markdown_escape, report_markdown
 from analysis.exports import applications_csv, render
 from analysis.loading import LoadSettings, load
 from analysis.report import Report, build_report
-from analysis.summary import build_summary, theme_name
+from analysis.summary import build_summary
+from analysis.wording import theme_name
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "sample_tracker.xlsx"

@@ -131,3 +131,10 @@ def test_file_without_recognisable_columns_is_refused():
 def test_table_of_counts_is_refused():
     with pytest.raises(InputError, match="table of counts"):
         _load("Type,Remote,Berlin,Total\nApplications,10,20,30\nRejections,5,6,11\nInterviews,1,2,3\n")
+
+
+def test_status_table_shows_the_users_choice():
+    text = "Company,Role,Applied,Status\nA,Analyst,2026-11-20,Archived\n"
+    table = _load(text).statuses.assign(stage="applied", outcome="withdrawn", applied=True)
+    shown = _load(text, statuses=status_overrides_from_table(table)).statuses.set_index("value")
+    assert (shown.loc["Archived", "outcome"], bool(shown.loc["Archived", "recognised"])) == ("withdrawn", True)

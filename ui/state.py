@@ -199,14 +199,5 @@ def set_context(ctx: AppContext) -> None:
 
 
 def context() -> AppContext:
-    """The current run's context (app.py builds it before the page runs).
-
-    Without one, Streamlit ran this page without app.py: on a server's very first request for a
-    page URL, the legacy ``pages/`` folder routing is still on until st.navigation runs once.
-    Going through app.py registers the pages and draws the sidebar (the app opens on its
-    default page).
-    """
-    ctx = st.session_state.get(CONTEXT_KEY)
-    if ctx is None:
-        st.switch_page("app.py")
-    return ctx
+    """The current run's context (app.py builds it before the page runs)."""
+    return st.session_state[CONTEXT_KEY]

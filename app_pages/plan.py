@@ -15,7 +15,7 @@ from analysis.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS
 from analysis.periods import RateChange, compare_periods
 from analysis.planner import DRAWS, applications_per_offer, needle_movers, number, weekly_pace, what_if
 from analysis.stats import MIN_N
-from analysis.summary import date_phrase, rate_phrase
+from analysis.wording import date_phrase, rate_phrase
 from ui.components import plain, require_report, scope_caption
 from ui.state import context
 
