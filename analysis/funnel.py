@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
@@ -47,12 +48,34 @@ def require_columns(apps: pd.DataFrame, columns: tuple[str, ...]) -> None:
         )
 
 
+def _codes(values: pd.Series, words: tuple[str, ...]) -> np.ndarray:
+    """Each value's position in ``words`` (``len(words)`` for other or missing values).
+
+    Each distinct value is looked up once, which is much faster than comparing every cell.
+    """
+    positions, distinct = pd.factorize(values)
+    index = {word: i for i, word in enumerate(words)}
+    table = np.array([index.get(value, len(words)) for value in distinct] + [len(words)], dtype=np.int64)
+    return table[positions]
+
+
+def _positions_and_outcomes(apps: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per application: the stage position (as :func:`stage_positions`) and the outcome's index in OUTCOMES."""
+    outcomes = _codes(apps["outcome"], OUTCOMES)
+    positions = _codes(apps["furthest_stage"], STAGES)
+    positions[positions == len(STAGES)] = 0
+    positions[outcomes == _OFFER] = len(STAGES) - 1
+    return positions, outcomes
+
+
+_OFFER, _IN_PROGRESS = OUTCOMES.index("offer"), OUTCOMES.index("in_progress")
+_REPLIES = [OUTCOMES.index("rejected"), _OFFER]
+
+
 def stage_positions(apps: pd.DataFrame) -> pd.Series:
     """The furthest stage of each application as an index into STAGES (an offer outcome counts as 4)."""
     require_columns(apps, ("furthest_stage", "outcome"))
-    positions = apps["furthest_stage"].map({stage: i for i, stage in enumerate(STAGES)}).fillna(0)
-    positions = positions.astype(int)
-    return positions.where(apps["outcome"] != "offer", len(STAGES) - 1)
+    return pd.Series(_positions_and_outcomes(apps)[0], index=apps.index, name="furthest_stage")
 
 
 def application_flags(apps: pd.DataFrame) -> pd.DataFrame:
@@ -62,14 +85,16 @@ def application_flags(apps: pd.DataFrame) -> pd.DataFrame:
     ones that have not had their answer at the applied stage.
     """
     require_columns(apps, ("furthest_stage", "outcome", "responded_on"))
-    positions = stage_positions(apps)
-    outcome = apps["outcome"]
+    return _flags(apps, *_positions_and_outcomes(apps))
+
+
+def _flags(apps: pd.DataFrame, positions: np.ndarray, outcomes: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "responded": (positions > 0) | outcome.isin(["rejected", "offer"]) | apps["responded_on"].notna(),
+            "responded": (positions > 0) | np.isin(outcomes, _REPLIES) | apps["responded_on"].notna().to_numpy(),
             "interviewed": positions >= 1,
             "offered": positions >= len(STAGES) - 1,
-            "settled": ~((positions == 0) & (outcome == "in_progress")),
+            "settled": ~((positions == 0) & (outcomes == _IN_PROGRESS)),
         },
         index=apps.index,
     )
@@ -216,14 +241,13 @@ def find_bottleneck(stages: tuple[StageResult, ...]) -> Bottleneck | None:
 def build_funnel(apps: pd.DataFrame) -> Funnel:
     """The funnel of the canonical applications table (never modified)."""
     require_columns(apps, ("furthest_stage", "outcome", "outcome_inferred", "responded_on"))
-    positions = stage_positions(apps)
-    ended_counts = pd.crosstab(positions, apps["outcome"]).reindex(
-        index=range(len(STAGES)), columns=[*ENDINGS, "offer"], fill_value=0
-    )
-    reached = [int((positions >= i).sum()) for i in range(len(STAGES))]
+    positions, outcomes = _positions_and_outcomes(apps)
+    width = len(OUTCOMES) + 1
+    ended_counts = np.bincount(positions * width + outcomes, minlength=len(STAGES) * width).reshape(len(STAGES), width)
+    reached = np.cumsum(np.bincount(positions, minlength=len(STAGES))[::-1])[::-1].tolist()
     results = []
     for i, stage in enumerate(STAGES):
-        ended = {outcome: int(count) for outcome, count in ended_counts.loc[i].items()}
+        ended = {outcome: int(ended_counts[i, OUTCOMES.index(outcome)]) for outcome in (*ENDINGS, "offer")}
         decided = reached[i] - ended["in_progress"]
         following = reached[i + 1] if i + 1 < len(STAGES) else None
         results.append(
@@ -238,21 +262,27 @@ def build_funnel(apps: pd.DataFrame) -> Funnel:
             )
         )
     stages = tuple(results)
-    return Funnel(stages=stages, overview=build_overview(apps), bottleneck=find_bottleneck(stages))
+    overview = _overview(apps, positions, outcomes)
+    return Funnel(stages=stages, overview=overview, bottleneck=find_bottleneck(stages))
 
 
 def build_overview(apps: pd.DataFrame) -> Overview:
     """Response, interview, offer and no-response rates over all applications."""
-    flags = application_flags(apps)
+    require_columns(apps, ("furthest_stage", "outcome", "outcome_inferred", "responded_on"))
+    return _overview(apps, *_positions_and_outcomes(apps))
+
+
+def _overview(apps: pd.DataFrame, positions: np.ndarray, outcomes: np.ndarray) -> Overview:
+    flags = _flags(apps, positions, outcomes)
     total = len(apps)
-    outcome_counts = apps["outcome"].value_counts()
-    no_response = apps["outcome"] == "no_response"
+    outcome_counts = np.bincount(outcomes, minlength=len(OUTCOMES) + 1)
+    no_response = outcomes == OUTCOMES.index("no_response")
     return Overview(
         applications=total,
-        outcomes={outcome: int(outcome_counts.get(outcome, 0)) for outcome in OUTCOMES},
+        outcomes={outcome: int(outcome_counts[i]) for i, outcome in enumerate(OUTCOMES)},
         response_rate=Rate.of(int(flags["responded"].sum()), total),
         interview_rate=Rate.of(int(flags["interviewed"].sum()), total),
         offer_rate=Rate.of(int(flags["offered"].sum()), total),
         no_response_rate=Rate.of(int(no_response.sum()), total),
-        no_response_inferred=int((no_response & apps["outcome_inferred"].astype(bool)).sum()),
+        no_response_inferred=int((no_response & apps["outcome_inferred"].astype(bool).to_numpy()).sum()),
     )

@@ -17,7 +17,8 @@ from __future__ import annotations
 from analysis.chart_findings import STAGE_ACTIONS
 from analysis.feedback import OUTSIDE_CONTROL
 from analysis.funnel import APPLICATION_INTERVIEW_BENCHMARK
-from analysis.planner import Pace, weekly_pace
+from analysis.norms import norms_beside
+from analysis.planner import Pace, applications_per_offer, needle_movers, weekly_pace
 from analysis.schema import STAGE_LABELS
 from analysis.stats import Rate
 from analysis.summary_model import (
@@ -408,6 +409,29 @@ def _pace_and_replies(report, pace: Pace) -> Section:
     return Section("pace", "Pace and replies", (Bullets(tuple(items)), *charts))
 
 
+def _needle(report, pace: Pace) -> Section:
+    """What would move the needle most: the what-if levers ranked by their effect."""
+    per_offer = applications_per_offer(report.funnel, pace)
+    levers = needle_movers(report.funnel, report.segments, pace)
+    blocks: list = [Paragraph(text(per_offer.sentence()))]
+    if levers:
+        blocks.append(Bullets(tuple(text(lever) for lever in levers), ordered=True))
+    return Section("needle", "What would move the needle most", tuple(blocks))
+
+
+def _norms(report) -> Section:
+    """The user's rates beside published figures, each with its source, year, population and caveat."""
+    comparisons = norms_beside(report.funnel, report.timing)
+    items = tuple(
+        text(f"{comparison.reading} Measured among: {comparison.populations}. {comparison.caveat}")
+        for comparison in comparisons
+    )
+    if not items:
+        return Section("norms", "Your rates beside published figures",
+                       (Paragraph(text("Too few decided applications to set beside published figures yet.")),))
+    return Section("norms", "Your rates beside published figures", (Bullets(items),))
+
+
 def _join(parts: list[str], separator: str = ", ") -> list[str]:
     joined: list[str] = []
     for i, part in enumerate(parts):
@@ -494,6 +518,8 @@ def build_summary(report) -> ImprovementSummary:
         feedback_section,
         focus_section,
         Section("plan", "Your next weeks", (plan,)),
+        _needle(report, pace),
+        _norms(report),
         _pace_and_replies(report, pace),
         quality_section,
         settings_section,
