@@ -268,7 +268,7 @@ def build_funnel(apps: pd.DataFrame) -> Funnel:
 
 def build_overview(apps: pd.DataFrame) -> Overview:
     """Response, interview, offer and no-response rates over all applications."""
-    require_columns(apps, ("furthest_stage", "outcome", "outcome_inferred", "responded_on"))
+    require_columns(apps, ("furthest_stage", "outcome", "responded_on"))
     return _overview(apps, *_positions_and_outcomes(apps))
 
 

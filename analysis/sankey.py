@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.funnel import ENDINGS, build_funnel
+from analysis.funnel import ENDINGS, Funnel, build_funnel
 from analysis.schema import OUTCOME_LABELS, STAGE_LABELS, STAGES
 
 NODE_LABELS: dict[str, str] = {**STAGE_LABELS, "applied": "Applied"}
@@ -32,13 +32,14 @@ class Flow:
         return {"source": self.source, "target": self.target, "value": self.value}
 
 
-def build_flows(apps: pd.DataFrame) -> tuple[Flow, ...]:
+def build_flows(apps: pd.DataFrame, funnel: Funnel | None = None) -> tuple[Flow, ...]:
     """The flows of the canonical applications table, stage by stage in funnel order.
 
     From each stage: first the flow to the next stage, then the endings in the order
-    Rejected, No response, Withdrawn, In progress.
+    Rejected, No response, Withdrawn, In progress. Pass ``funnel`` when the funnel of ``apps``
+    is already built, to save building it again.
     """
-    funnel = build_funnel(apps)
+    funnel = build_funnel(apps) if funnel is None else funnel
     flows = []
     for i, result in enumerate(funnel.stages):
         source = NODE_LABELS[result.stage]

@@ -423,7 +423,8 @@ def _norms(report) -> Section:
     """The user's rates beside published figures, each with its source, year, population and caveat."""
     comparisons = norms_beside(report.funnel, report.timing)
     items = tuple(
-        text(f"{comparison.reading} Measured among: {comparison.populations}. {comparison.caveat}")
+        # Published wording (">60,000 businesses") is escaped like user text.
+        text(UserText(f"{comparison.reading} Measured among: {comparison.populations}. {comparison.caveat}"))
         for comparison in comparisons
     )
     if not items:
