@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui import sidebar, state
 
-st.set_page_config(page_title="Next Steps", page_icon=":material/trending_up:", layout="wide")
+st.set_page_config(page_title="Next Steps", page_icon="📈", layout="wide")
 
 page = st.navigation([
     st.Page("app_pages/data.py", title="Data", icon=":material/table_view:",

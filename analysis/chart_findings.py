@@ -80,8 +80,11 @@ def rejection_text(funnel: Funnel) -> tuple[str, str]:
     worst = max(range(len(stages)), key=lambda i: rejected[i])
     share = rejected[worst] / total
     where = "before any interview" if worst == 0 else f"at the {NODE_LABELS[stages[worst].stage].lower()}"
-    lead = "Most rejections come" if share > 0.5 else "The largest share of rejections comes"
-    return f"{lead} {where}: {share:.0%}", STAGE_ACTIONS[stages[worst].stage]
+    # a share of all rejections, said as one: the bars show each stage's rejection rate, another number
+    title = f"{share:.0%} of your rejections come {where}"
+    if share <= 0.5:
+        title += ", more than at any other stage"
+    return title, STAGE_ACTIONS[stages[worst].stage]
 
 
 def sankey_text(flows: tuple[Flow, ...] | list[Flow]) -> tuple[str, str]:

@@ -74,10 +74,19 @@ class ColumnMapping:
 def as_text(series: pd.Series) -> pd.Series:
     """Cells as trimmed text, blank for missing values."""
     if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
-        return series.fillna("").str.strip()
+        return _trimmed(series.fillna(""))
     if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return series.astype(str).fillna("").str.strip()  # only text and blanks: straight to Arrow strings
+        return _trimmed(series.astype(str).fillna(""))  # only text and blanks: straight to Arrow strings
     return series.astype(object).where(series.notna(), "").astype(str).str.strip()
+
+
+def _trimmed(text: pd.Series) -> pd.Series:
+    """``text.str.strip()``; ``text`` itself when no cell has spaces to trim, so that a large column is
+    not held twice (Arrow strings only: their lengths are cheap to sum)."""
+    trimmed = text.str.strip()
+    if getattr(text.dtype, "storage", None) == "pyarrow" and text.str.len().sum() == trimmed.str.len().sum():
+        return text
+    return trimmed
 
 
 def normalise_header(header: str) -> str:

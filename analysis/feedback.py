@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from types import SimpleNamespace
 from typing import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from analysis.funnel import require_columns, stage_positions
 from analysis.schema import STAGES, THEMES
@@ -89,9 +93,9 @@ class FeedbackSummary:
     quotes: dict[str, tuple[Quote, ...]]
     recent_since: pd.Timestamp | None
 
-    @property
+    @cached_property
     def texts(self) -> pd.DataFrame:
-        """The rows of ``table`` that have feedback text."""
+        """The rows of ``table`` that have feedback text (computed once: treat it as read-only)."""
         return self.table[self.table["has_feedback"]]
 
     @property
@@ -114,7 +118,9 @@ class FeedbackSummary:
 
 def naming(rows: pd.DataFrame, theme: str, column: str = "themes") -> pd.DataFrame:
     """The rows of a :attr:`FeedbackSummary.table` slice whose ``column`` (a tuple of themes) holds ``theme``."""
-    return rows[rows[column].map(lambda found: theme in found).astype(bool)]
+    codes, distinct = pd.factorize(rows[column])  # the tuples repeat: look at each distinct one once
+    holds = np.array([theme in found for found in distinct] + [False], dtype=bool)
+    return rows[holds[codes]]
 
 
 def highlight(text: str, phrases: Iterable[str]) -> list[tuple[str, bool]]:
@@ -152,24 +158,25 @@ def _phrase_pattern(phrase: str) -> re.Pattern:
 def summarise_feedback(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[str]] | None = None) -> FeedbackSummary:
     """The :class:`FeedbackSummary` of the canonical applications table (never modified)."""
     require_columns(apps, (*_TABLE_COLUMNS, "responded_on", "last_update"))
-    table = _classified_table(apps, extra_keywords)
+    table, classified = _classified_table(apps, extra_keywords)
     recent_since = _recent_since(table)
     table = table.assign(weight=_weights(table["dated_on"], recent_since))
-    texts = table[table["has_feedback"]]
-    improvements = _counts(texts["improvement_themes"])
-    strengths = _counts(texts["strength_themes"])
-    rejected = table[table["outcome"] == "rejected"]
-    rejected_texts = rejected[rejected["has_feedback"]]
+    has_feedback = table["has_feedback"].to_numpy()
+    rejected = (table["outcome"] == "rejected").to_numpy()
+    rejected_texts = rejected & has_feedback
+    improvements = classified.counts("improvement_themes", has_feedback)
+    strengths = classified.counts("strength_themes", has_feedback)
     return FeedbackSummary(
         table=table,
         improvements=improvements,
         strengths=strengths,
-        weighted_improvements=_weighted_counts(texts, improvements),
-        by_stage=_by_stage(texts, list(improvements)),
-        coverage=Rate.of(len(rejected_texts), len(rejected)),
-        coverage_by_month=_coverage_by_month(rejected),
-        outside_control=Rate.of(int(rejected_texts["outside_control"].sum()), len(rejected_texts)),
-        quotes=_quotes(texts, [*improvements, *strengths]),
+        weighted_improvements=classified.weighted_counts(improvements, table["weight"].to_numpy(), has_feedback),
+        by_stage=classified.by_stage(list(improvements), has_feedback),
+        coverage=Rate.of(int(rejected_texts.sum()), int(rejected.sum())),
+        coverage_by_month=_coverage_by_month(table["applied_on"], rejected, has_feedback),
+        outside_control=Rate.of(int((rejected_texts & table["outside_control"].to_numpy()).sum()),
+                                int(rejected_texts.sum())),
+        quotes=_quotes(table, classified, [*improvements, *strengths]),
         recent_since=recent_since,
     )
 
@@ -178,21 +185,87 @@ _EMPTY_ROW: dict = {"themes": (), "improvement_themes": (), "strength_themes": (
 """The theme columns of an application without feedback text."""
 
 
-def _classified_table(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[str]] | None) -> pd.DataFrame:
-    """One row per application with its stage, date, themes, sides and evidence."""
+@dataclass(frozen=True)
+class _Classified:
+    """The theme columns of each distinct feedback text (``rows``) and which one each application has (``codes``).
+
+    Counting over the distinct texts, each weighted by how many applications have it, gives the
+    same numbers as counting application by application, much faster.
+    """
+
+    rows: list[dict]
+    codes: np.ndarray
+    stages: np.ndarray  # each application's stage as an index into STAGES
+
+    def column(self, name: str) -> np.ndarray | ExtensionArray:
+        """One theme column for every application: Arrow strings for text, else an object array."""
+        if name == "polarity":
+            return pd.array([row[name] for row in self.rows], dtype=str).take(self.codes)
+        values = np.empty(len(self.rows), dtype=object)
+        for index, row in enumerate(self.rows):
+            values[index] = row[name]
+        return values[self.codes]
+
+    def counts(self, column: str, chosen: np.ndarray) -> dict[str, int]:
+        """Theme -> how many ``chosen`` applications list it in ``column``, by count descending then THEMES
+        order (ties in order of first appearance, as ``value_counts`` gives them)."""
+        per_text = np.bincount(self.codes[chosen], minlength=len(self.rows)).tolist()
+        counts: dict[str, int] = {}
+        for row, times in zip(self.rows, per_text):
+            for theme in row[column] if times else ():
+                counts[theme] = counts.get(theme, 0) + times
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], _theme_order(item[0])))
+        return dict(ordered)
+
+    def weighted_counts(self, themes: Iterable[str], weights: np.ndarray, chosen: np.ndarray) -> dict[str, float]:
+        """Theme -> the summed weight of the ``chosen`` applications naming it as something to improve."""
+        per_text = np.bincount(self.codes[chosen], weights=weights[chosen], minlength=len(self.rows)).tolist()
+        sums: dict[str, float] = {}
+        for row, weight in zip(self.rows, per_text):
+            for theme in row["improvement_themes"]:
+                sums[theme] = sums.get(theme, 0.0) + weight
+        return {theme: float(sums[theme]) for theme in themes}
+
+    def by_stage(self, themes: list[str], chosen: np.ndarray) -> pd.DataFrame:
+        """Improvement mentions of each theme (rows) by stage (columns) among the ``chosen`` applications."""
+        width = len(STAGES)
+        pairs = np.bincount(self.codes[chosen] * width + self.stages[chosen], minlength=len(self.rows) * width)
+        pairs = pairs.reshape(len(self.rows), width)
+        position = {theme: i for i, theme in enumerate(themes)}
+        counts = np.zeros((len(themes), len(STAGES)), dtype=np.int64)
+        for row, per_stage in zip(self.rows, pairs):
+            for theme in row["improvement_themes"]:
+                if theme in position:
+                    counts[position[theme]] += per_stage
+        # Typed as crosstab typed it: an empty theme index is float64 for an empty table, object otherwise.
+        index = pd.Index(themes, name="theme", dtype=None if themes or len(self.codes) else "float64")
+        return pd.DataFrame(counts, index=index, columns=pd.Index(list(STAGES), name="stage"))
+
+
+def _as_column(values: np.ndarray | ExtensionArray) -> np.ndarray | ExtensionArray | list:
+    """An array to assign as a column; empty as a list, which pandas types as it always did."""
+    return values if len(values) else []
+
+
+def _classified_table(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[str]] | None
+                      ) -> tuple[pd.DataFrame, _Classified]:
+    """One row per application with its stage, date, themes, sides and evidence; and the classified texts."""
     feedback = apps["feedback"].fillna("").astype(str)
-    has_feedback = feedback.str.strip() != ""
-    texts = list(dict.fromkeys(feedback[has_feedback]))
-    classified = {text: _classified_row(result) for text, result in zip(texts, classify_many(texts, extra_keywords or None))}
-    rows = [classified[text] if present else _EMPTY_ROW for text, present in zip(feedback.tolist(), has_feedback.tolist())]
+    codes, distinct = pd.factorize(feedback)  # each distinct text is trimmed and classified once
+    present = (pd.Series(distinct).str.strip() != "").to_numpy(dtype=bool)
+    texts = np.asarray(distinct, dtype=object)[present].tolist()
+    results = iter(classify_many(texts, extra_keywords or None))
+    rows = [_classified_row(next(results)) if has_text else _EMPTY_ROW for has_text in present.tolist()]
+    classified = _Classified(rows, codes, stage_positions(apps).to_numpy())
     table = apps.loc[:, list(_TABLE_COLUMNS)].assign(
-        furthest_stage=[STAGES[i] for i in stage_positions(apps)],
+        furthest_stage=_as_column(pd.array(STAGES, dtype=str).take(classified.stages)),
         dated_on=apps["responded_on"].fillna(apps["last_update"]).fillna(apps["applied_on"]),
         feedback=feedback,
-        has_feedback=has_feedback,
+        has_feedback=np.append(present, False)[codes],
     )
-    table = table.assign(**{column: [row[column] for row in rows] for column in _EMPTY_ROW})
-    return table.assign(outside_control=table["improvement_themes"].map(_is_outside_control).astype(bool))
+    table = table.assign(**{column: _as_column(classified.column(column)) for column in _EMPTY_ROW})
+    outside = np.array([_is_outside_control(row["improvement_themes"]) for row in classified.rows] + [False], dtype=bool)
+    return table.assign(outside_control=outside[codes]), classified
 
 
 def _classified_row(result: ThemeResult) -> dict:
@@ -222,43 +295,44 @@ def _weights(dated_on: pd.Series, since: pd.Timestamp | None) -> pd.Series:
     """:data:`RECENT_WEIGHT` for answers dated on or after ``since``, else 1."""
     if since is None:
         return pd.Series(1.0, index=dated_on.index)
-    return (dated_on >= since).map({True: RECENT_WEIGHT, False: 1.0}).astype(float)
+    return pd.Series(np.where((dated_on >= since).to_numpy(), RECENT_WEIGHT, 1.0), index=dated_on.index)
 
 
-def _counts(theme_lists: pd.Series) -> dict[str, int]:
-    """Theme -> how many lists contain it, by count descending then THEMES order."""
-    counts = theme_lists.explode().dropna().value_counts()
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], _theme_order(item[0])))
-    return {theme: int(count) for theme, count in ordered}
+def _coverage_by_month(applied_on: pd.Series, rejected: np.ndarray, has_feedback: np.ndarray) -> dict[str, Rate]:
+    """Per month applied ("YYYY-MM", in order): rejections with feedback text / dated rejections."""
+    dated = rejected & applied_on.notna().to_numpy()
+    codes, months = pd.factorize(applied_on.to_numpy()[dated].astype("datetime64[M]"))
+    labels = pd.DatetimeIndex(months).strftime("%Y-%m").tolist()
+    counts = np.bincount(codes, minlength=len(labels)).tolist()
+    with_text = np.bincount(codes, weights=has_feedback[dated], minlength=len(labels)).astype(np.int64).tolist()
+    return {month: Rate.of(with_text[i], counts[i]) for month, i in sorted((month, i) for i, month in enumerate(labels))}
 
 
-def _weighted_counts(texts: pd.DataFrame, themes: Iterable[str]) -> dict[str, float]:
-    exploded = texts[["improvement_themes", "weight"]].explode("improvement_themes")
-    sums = exploded.groupby("improvement_themes")["weight"].sum()
-    return {theme: float(sums[theme]) for theme in themes}
-
-
-def _by_stage(texts: pd.DataFrame, themes: list[str]) -> pd.DataFrame:
-    exploded = texts[["improvement_themes", "furthest_stage"]].explode("improvement_themes").dropna()
-    counts = pd.crosstab(exploded["improvement_themes"], exploded["furthest_stage"])
-    return counts.reindex(index=themes, columns=list(STAGES), fill_value=0).astype(int).rename_axis(index="theme", columns="stage")
-
-
-def _coverage_by_month(rejected: pd.DataFrame) -> dict[str, Rate]:
-    dated = rejected[rejected["applied_on"].notna()]
-    months = dated["applied_on"].dt.strftime("%Y-%m")
-    grouped = dated["has_feedback"].groupby(months).agg(["sum", "count"])
-    return {month: Rate.of(int(row["sum"]), int(row["count"])) for month, row in grouped.sort_index().iterrows()}
-
-
-def _quotes(texts: pd.DataFrame, themes: list[str]) -> dict[str, tuple[Quote, ...]]:
+def _quotes(table: pd.DataFrame, classified: _Classified, themes: list[str]) -> dict[str, tuple[Quote, ...]]:
     """Up to :data:`QUOTES_PER_THEME` texts per theme, most recent first (undated last)."""
-    newest_first = texts.sort_values(["dated_on", "source_row"], ascending=False, na_position="last")
+    rows = np.flatnonzero(table["has_feedback"].to_numpy())
+    keys = pd.DataFrame({name: table[name].to_numpy()[rows] for name in ("dated_on", "source_row")})
+    order = keys.sort_values(["dated_on", "source_row"], ascending=False, na_position="last").index.to_numpy()
+    newest_first = rows[order]
+    text_codes = classified.codes[newest_first]
+    naming_theme = {theme: np.zeros(len(classified.rows), dtype=bool) for theme in themes}
+    for code, row in enumerate(classified.rows):
+        for theme in row["themes"]:
+            if theme in naming_theme:
+                naming_theme[theme][code] = True
+    columns = {name: table[name].array for name in _QUOTE_FIELDS}
+
+    def row_at(position: int) -> SimpleNamespace:  # cell by cell: taking rows would copy whole text columns
+        return SimpleNamespace(**{name: column[position] for name, column in columns.items()})
+
     quotes = {}
     for theme in dict.fromkeys(themes):
-        rows = naming(newest_first, theme).head(QUOTES_PER_THEME)
-        quotes[theme] = tuple(_quote(row, theme) for row in rows.itertuples(index=False))
+        chosen = newest_first[np.flatnonzero(naming_theme[theme][text_codes])[:QUOTES_PER_THEME]]
+        quotes[theme] = tuple(_quote(row_at(position), theme) for position in chosen.tolist())
     return quotes
+
+
+_QUOTE_FIELDS = ("feedback", "strength_themes", "evidence", "company", "role", "furthest_stage", "dated_on", "source_row")
 
 
 def _quote(row, theme: str) -> Quote:

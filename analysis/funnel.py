@@ -48,28 +48,27 @@ def require_columns(apps: pd.DataFrame, columns: tuple[str, ...]) -> None:
         )
 
 
-def _codes(values: pd.Series, words: tuple[str, ...]) -> np.ndarray:
-    """Each value's position in ``words`` (``len(words)`` for other or missing values).
+_OFFER, _IN_PROGRESS = OUTCOMES.index("offer"), OUTCOMES.index("in_progress")
+_REPLIES = [OUTCOMES.index("rejected"), _OFFER]
+
+
+def positions_in(values: pd.Series, words: tuple[str, ...]) -> np.ndarray:
+    """Each value's position in ``words`` (``len(words)`` for any other or a missing value).
 
     Each distinct value is looked up once, which is much faster than comparing every cell.
     """
-    positions, distinct = pd.factorize(values)
+    codes, distinct = pd.factorize(values)
     index = {word: i for i, word in enumerate(words)}
-    table = np.array([index.get(value, len(words)) for value in distinct] + [len(words)], dtype=np.int64)
-    return table[positions]
+    return np.array([index.get(value, len(words)) for value in distinct] + [len(words)], dtype=np.int64)[codes]
 
 
 def _positions_and_outcomes(apps: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Per application: the stage position (as :func:`stage_positions`) and the outcome's index in OUTCOMES."""
-    outcomes = _codes(apps["outcome"], OUTCOMES)
-    positions = _codes(apps["furthest_stage"], STAGES)
+    outcomes = positions_in(apps["outcome"], OUTCOMES)
+    positions = positions_in(apps["furthest_stage"], STAGES)
     positions[positions == len(STAGES)] = 0
     positions[outcomes == _OFFER] = len(STAGES) - 1
     return positions, outcomes
-
-
-_OFFER, _IN_PROGRESS = OUTCOMES.index("offer"), OUTCOMES.index("in_progress")
-_REPLIES = [OUTCOMES.index("rejected"), _OFFER]
 
 
 def stage_positions(apps: pd.DataFrame) -> pd.Series:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from analysis.columns import ColumnMapping, as_text, suggest_mapping
@@ -116,7 +117,8 @@ def load(data: bytes, filename: str, settings: LoadSettings | None = None) -> Lo
     if is_count_table(raw.frame):
         raise InputError("This file is a table of counts, not one row per application; "
                          "upload the tracker that lists each application on its own row.")
-    frame, row_numbers = raw.frame, pd.Series(raw.row_numbers, index=raw.frame.index)
+    numbers = np.fromiter(raw.row_numbers, dtype=np.int64, count=len(raw.row_numbers))  # faster than pd.Series(tuple)
+    frame, row_numbers = raw.frame, pd.Series(numbers, index=raw.frame.index)
     transitions = detect_transitions(frame)
     layout = "one row per application"
     if transitions:

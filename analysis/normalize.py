@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.channels import channels_of
 from analysis.columns import ColumnMapping, as_text
@@ -20,6 +21,7 @@ from analysis.schema import CANONICAL_COLUMNS, OUTCOMES, STAGES, SkippedRow
 from analysis.statuses import OFFER, StatusMeaning, interpret_status
 
 TEXT_FIELDS = ("company", "role", "source", "location", "candidate", "feedback")
+_MAX_SLICES = 1_000  # kept runs of rows beyond which text columns are copied rather than sliced
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,24 @@ def _channels(sources: pd.Series) -> pd.Series:
     return pd.Series(pd.array(named, dtype=str).take(codes), index=sources.index)
 
 
+def _runs(keep: np.ndarray) -> list[tuple[int, int]]:
+    """(start, length) of each run of consecutive True values."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], keep.astype(np.int8), [0]))))
+    return list(zip(edges[0::2].tolist(), (edges[1::2] - edges[0::2]).tolist()))
+
+
+def _select(column: pd.Series, keep: np.ndarray, runs: list[tuple[int, int]]) -> pd.Series:
+    """``column[keep]`` with a fresh index. Arrow text is not copied when rows are skipped in only a
+    few places: the kept runs are slices of the same buffers (the raw table keeps them anyway)."""
+    if runs == [(0, len(column))]:
+        return column.reset_index(drop=True)
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow" and 0 < len(runs) <= _MAX_SLICES:
+        text = column.array.__arrow_array__()  # the Arrow data itself, not a copy
+        pieces = [chunk for start, length in runs for chunk in text.slice(start, length).chunks]
+        return pd.Series(column.dtype.__from_arrow__(pa.chunked_array(pieces, type=text.type)), name=column.name)
+    return column[keep].reset_index(drop=True)
+
+
 def normalize(
     frame: pd.DataFrame,
     row_numbers: pd.Series,
@@ -159,8 +179,8 @@ def normalize(
     cells: dict[str, pd.Series] = {}  # trimmed text of the columns read so far, by header
 
     def cells_of(header: str) -> pd.Series:
-        if header not in cells:
-            cells[header] = as_text(frame[header])
+        if header not in cells:  # (an empty frame's cells are left as they are)
+            cells[header] = as_text(frame[header]) if len(frame) else frame[header]
         return cells[header]
 
     text = {name: (cells_of(mapping.header(name)) if mapping.header(name) else
@@ -207,7 +227,8 @@ def normalize(
                                              date_issues, rows, "response date")
     stage_dates = [parse_dates(frame[column.header]).values for column in evidence.stage_columns
                    if column.level is not None]
-    latest = np.fmax.reduce([dates.to_numpy(dtype="datetime64[ns]") for dates in (applied_on, responded_on, *stage_dates)])
+    dates = [column.to_numpy(dtype="datetime64[ns]") for column in (applied_on, responded_on, *stage_dates)]
+    latest = np.fmax.reduce(dates)  # the latest date of each row, NaT only when it has none
     last_update = pd.Series(latest, index=frame.index, dtype="datetime64[ns]")
 
     # Skips: never applied, company-only or empty rows, exact duplicates.
@@ -250,24 +271,26 @@ def normalize(
     if filled_in.any():
         feedback = feedback.mask(filled_in, cells_of(mapping.header("outcome")) if mapping.header("outcome") else "")
     keep = ~skipped_mask
+    runs = _runs(keep)
 
     def kept(column: pd.Series) -> pd.Series:
-        return column[keep].reset_index(drop=True)
+        return _select(column, keep, runs)
 
-    table = pd.DataFrame({
-        **{name: kept(text[name]) for name in ("company", "role", "source")},
+    columns = {
+        **{name: kept(text[name]) for name in ("company", "role", "source", "location", "candidate")},
         "channel": _channels(kept(text["source"])),
-        **{name: kept(text[name]) for name in ("location", "candidate")},
         "applied_on": kept(applied_on),
         "responded_on": kept(responded_on),
         "last_update": kept(last_update),
-        "furthest_stage": pd.Series(pd.array(STAGES, dtype=str).take(levels[keep])),
+        # Arrow strings, as pandas types stage names (an empty frame's column stays untyped).
+        "furthest_stage": pd.Series(pd.array(STAGES, dtype=str).take(levels[keep]) if len(frame) else
+                                    np.array([], dtype=object)),
         "outcome": pd.Series(outcomes.words_of(outcome[keep]), dtype=object),
         "outcome_inferred": pd.Series(ghosted[keep], dtype=bool),
         "feedback": kept(feedback),
         "source_row": kept(rows.astype(int)),
-    })
-    assert tuple(table.columns) == CANONICAL_COLUMNS
+    }
+    table = pd.DataFrame({name: columns[name] for name in CANONICAL_COLUMNS})
     return Normalized(
         applications=table,
         skipped=skipped,

@@ -38,6 +38,7 @@ _DATA_SHEET = re.compile(r"application|tracker|jobs?\b|log|data|search|pipeline"
 _BLANK_STRINGS = ("",) + NULL_WORDS
 _LETTER = re.compile(r"[^\W\d_]")
 _EMPTY = "The file is empty; choose the file that holds your applications."
+_TEXT_SAMPLE = 65536  # characters of a text file used to find its width
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> RawTable
         text, encoding = decode_text(data)
         delimiter = detect_delimiter(text)
         utf8 = data[3:] if encoding == "utf-8-sig" else data if encoding == "utf-8" else None
+        if utf8 is not None:  # the parser reads the bytes: keep only the sample, not a second copy
+            text = text[:_TEXT_SAMPLE]
         grid = _parse_text(text, delimiter, utf8)
         return _build(grid, 1, 1, file_kind="csv", sheet=None, sheets=(),
                       encoding=encoding, delimiter=delimiter)
@@ -109,6 +112,7 @@ def _read_workbook(data: bytes, sheet: str | None) -> tuple[pd.DataFrame, int, i
                              f"{limits.MAX_COLUMNS} this app reads; delete the unused columns.")
         rows = chosen.to_python(skip_empty_area=True)
         start = chosen.start or (0, 0)
+        merged = chosen.merged_cell_ranges or []
     except InputError:
         raise
     except python_calamine.PasswordError as error:
@@ -118,10 +122,25 @@ def _read_workbook(data: bytes, sheet: str | None) -> tuple[pd.DataFrame, int, i
     except BaseException as error:  # calamine's own errors, and Rust panics on damaged files
         raise InputError(DAMAGED_MESSAGE) from error
     cells = np.array(rows, dtype=object).reshape(len(rows), -1 if rows else 0)
+    _fill_merged_down(cells, merged, start)
     flat = cells.reshape(-1)  # calamine gives "" for an empty cell; exports write "null"
     flat[pd.Series(flat, dtype=object).isin(_BLANK_STRINGS).to_numpy()] = None
     grid = pd.DataFrame(cells, dtype=object)
     return grid, start[0] + 1, start[1] + 1, name, names
+
+
+def _fill_merged_down(cells: np.ndarray, merged: list, start: tuple[int, int]) -> None:
+    """Give every row of a cell merged down several rows the merged cell's value, as the sheet shows it.
+
+    A company merged over its two applications names both; cells merged across columns only (a
+    title over the table) are left as they are, so a title row never looks like a header.
+    """
+    for (top, left), (bottom, _) in merged:
+        row, column = top - start[0], left - start[1]
+        if bottom > top and 0 <= row < cells.shape[0] and 0 <= column < cells.shape[1]:
+            value = cells[row, column]
+            if not _is_blank(value):
+                cells[row + 1:bottom - start[0] + 1, column] = value
 
 
 def _match_sheet(wanted: str, names: tuple[str, ...]) -> str:
@@ -153,27 +172,40 @@ def _sheet_score(name: str, rows: list[list]) -> float:
 def _parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataFrame:
     """All records as a grid of strings ("" for blank), padded to the widest record.
 
-    ``data`` is the file's UTF-8 bytes when it has them, saving an encoding pass.
+    ``data`` is the file's UTF-8 bytes when it has them, saving an encoding pass; ``text`` may
+    then be only the file's first ``_TEXT_SAMPLE`` characters.
     """
-    sample = QUOTED.sub("", text[:65536]).splitlines()[:50]
+    sample = QUOTED.sub("", text[:_TEXT_SAMPLE]).splitlines()[:50]
     width = max((line.count(delimiter) for line in sample), default=0) + 1
-    if width > limits.MAX_COLUMNS:
-        raise _too_many_columns()
+    filled = width
+    if width > limits.MAX_COLUMNS:  # past the limit, unless only because of empty trailing columns
+        filled = max((line.rstrip(delimiter + " ").count(delimiter) + 1 for line in sample
+                      if line.strip(delimiter + " ")), default=width)
+        if filled > limits.MAX_COLUMNS:
+            raise _too_many_columns()
     cap = limits.MAX_ROWS + HEADER_SEARCH_ROWS + 2
-    payload = data if data is not None else text.encode("utf-8", errors="replace")
-    try:
-        grid = pd.read_csv(io.BytesIO(payload), sep=delimiter, header=None, names=range(width),
-                           index_col=False, dtype="string[pyarrow]", keep_default_na=False,
-                           na_values=list(NULL_WORDS), skip_blank_lines=False, engine="c",
-                           encoding="utf-8", encoding_errors="replace", nrows=cap)
-        return grid.astype("str").fillna("")  # Arrow strings straight from the parser are faster
-    except pd.errors.EmptyDataError:
-        raise InputError(_EMPTY) from None
-    except ValueError as error:  # ragged rows or broken quoting: the slower, lenient path
-        broken_quotes = "EOF inside string" in str(error)
+    broken_quotes = False
+    if filled == width:
+        payload = data if data is not None else text.encode("utf-8", errors="replace")
+        try:
+            grid = pd.read_csv(io.BytesIO(payload), sep=delimiter, header=None, names=range(width),
+                               index_col=False, dtype="string[pyarrow]", keep_default_na=False,
+                               na_values=list(NULL_WORDS), skip_blank_lines=False, engine="c",
+                               encoding="utf-8", encoding_errors="replace", nrows=cap)
+            return grid.astype("str").fillna("")  # Arrow strings straight from the parser are faster
+        except pd.errors.EmptyDataError:
+            raise InputError(_EMPTY) from None
+        except ValueError as error:  # ragged rows or broken quoting: the slower, lenient path
+            broken_quotes = "EOF inside string" in str(error)
+    if data is not None:
+        text = data.decode("utf-8", errors="replace")
+    if filled < width:  # a sheet's used range saved as CSV: drop the empty columns while reading
+        broken_quotes = text.count('"') % 2 == 1
     quoting = csv.QUOTE_NONE if broken_quotes else csv.QUOTE_MINIMAL
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting, strict=False)
+    if filled < width:
+        reader = (row[:filled] if len(row) > filled and not any(row[filled:]) else row for row in reader)
     try:
         rows = list(itertools.islice(reader, cap))
     except csv.Error as error:

@@ -5,18 +5,19 @@ bytes -> ``loading.load`` -> canonical table -> ``build_report`` -> pages, JSON,
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.caseload import build_caseload
 from analysis.feedback import FeedbackSummary, summarise_feedback
 from analysis.focus import FocusArea, rank_focus_areas
-from analysis.funnel import Funnel, build_funnel
+from analysis.funnel import Funnel, application_flags, build_funnel
 from analysis.loading import LoadResult
 from analysis.sankey import Flow, build_flows
-from analysis.schema import FIELDS
-from analysis.segments import Segments, build_segments
+from analysis.schema import FIELDS, THEMES
+from analysis.segments import Segments, build_segments, company_names
 from analysis.timing import Timing, build_timing
 from analysis.trend import Trend, build_trend
 
@@ -35,6 +36,8 @@ class Report:
     flows: tuple[Flow, ...]
     feedback: FeedbackSummary
     focus_areas: tuple[FocusArea, ...]
+    extra_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The user's own keywords per theme (THEMES order, as written), applied to the feedback themes."""
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -47,28 +50,47 @@ def build_report(
     loaded: LoadResult,
     today: dt.date,
     applications: pd.DataFrame | None = None,
-    extra_keywords: dict[str, tuple[str, ...]] | None = None,
+    extra_keywords: Mapping[str, Iterable[str]] | None = None,
 ) -> Report:
     """Compute the funnel, segments, timing, trend, flows, feedback themes and focus areas.
 
     ``applications`` defaults to everything loaded; pass a filtered table to report on part of it.
+    ``extra_keywords`` maps theme ids to the user's own keywords (an unknown theme raises ``InputError``).
     """
     apps = loaded.applications if applications is None else applications
     funnel = build_funnel(apps)
-    segments = build_segments(apps)
-    feedback = summarise_feedback(apps, extra_keywords or {})
+    # Computed once and shared by the sections below (a missing column is reported by the section).
+    flags = application_flags(apps)
+    companies = company_names(apps) if "company" in apps.columns else None
+    segments = build_segments(apps, flags=flags, companies=companies)
+    keywords = _keywords(extra_keywords)
+    feedback = summarise_feedback(apps, keywords)
     return Report(
         loaded=loaded,
         applications=apps,
         today=today,
         funnel=funnel,
         segments=segments,
-        timing=build_timing(apps),
-        trend=build_trend(apps),
-        flows=tuple(build_flows(apps)),
+        timing=build_timing(apps, companies=companies),
+        trend=build_trend(apps, flags=flags),
+        flows=tuple(build_flows(apps, funnel)),
         feedback=feedback,
         focus_areas=tuple(rank_focus_areas(funnel, segments, feedback, today)),
+        extra_keywords=keywords,
     )
+
+
+def _keywords(extra_keywords: Mapping[str, Iterable[str]] | None) -> dict[str, tuple[str, ...]]:
+    """The user's keywords trimmed, blanks and repeats (in any case) dropped, themes in THEMES order."""
+    cleaned: dict[str, tuple[str, ...]] = {}
+    for theme, words in (extra_keywords or {}).items():
+        kept: dict[str, str] = {}
+        for word in words:
+            if word and word.strip():
+                kept.setdefault(word.strip().casefold(), word.strip())
+        if kept:
+            cleaned[theme] = tuple(kept.values())
+    return dict(sorted(cleaned.items(), key=lambda item: THEMES.index(item[0]) if item[0] in THEMES else len(THEMES)))
 
 
 def _candidates(report: Report) -> list[dict]:
@@ -106,7 +128,11 @@ def report_json(report: Report) -> dict:
         "candidates": _candidates(report),
         "unreadable_dates": [{"row": item.row, "reason": item.reason} for item in loaded.normalized.unreadable_dates],
         "period": None if period is None else [period[0].isoformat(), period[1].isoformat()],
-        "settings": {"today": report.today.isoformat(), "ghost_after_days": loaded.settings.ghost_after_days},
+        "settings": {
+            "today": report.today.isoformat(),
+            "ghost_after_days": loaded.settings.ghost_after_days,
+            "extra_keywords": {theme: list(words) for theme, words in report.extra_keywords.items()},
+        },
         "warnings": list(loaded.warnings),
     }
 

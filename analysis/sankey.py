@@ -3,8 +3,11 @@
 Flows go stage to stage (Applied -> First interview -> Second interview -> Final interview ->
 Offer) and from each stage to how the applications that stopped there ended (Rejected, No
 response, Withdrawn, In progress). Ending nodes are shared by all stages. An offer is an end
-in itself; an offer that was declined, rescinded or is still pending flows on to Withdrawn,
-Rejected or In progress. Flows of zero are left out.
+in itself, accepted or declined alike: the canonical outcome of "Offer declined" is ``offer``
+(the offer was received), so it ends at Offer. Only an application whose furthest stage is the
+offer but whose outcome is not ``offer`` flows on from Offer, to its outcome: Rejected (an offer
+rescinded after the offer stage was recorded), Withdrawn ("Withdrew after offer") or In progress.
+Flows of zero are left out.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis.funnel import application_flags, require_columns
@@ -136,52 +137,81 @@ class Segments:
 
 
 def segment_by(
-    apps: pd.DataFrame, keys: pd.Series, dimension: str, order: tuple[str, ...] | None = None, min_size: int = 1
+    apps: pd.DataFrame,
+    keys: pd.Series,
+    dimension: str,
+    order: tuple[str, ...] | None = None,
+    min_size: int = 1,
+    flags: pd.DataFrame | None = None,
 ) -> SegmentTable:
     """Rates of ``apps`` grouped by ``keys`` (a Series aligned with ``apps``).
 
     Segments come in ``order`` when given (absent names skipped), else largest first. Segments
     with fewer than ``min_size`` applications are left out but still count in "the rest".
+    ``flags`` is ``application_flags(apps)`` when the caller has it already.
     """
-    flags = application_flags(apps)
-    counts = flags.assign(key=keys.to_numpy(), applications=1).groupby("key", sort=False).sum(numeric_only=True)
-    totals = counts.sum()
-    by_size = list(counts.sort_values("applications", ascending=False, kind="stable").index)
+    flags = application_flags(apps) if flags is None else flags
+    codes, names = pd.factorize(keys)
+    groups = codes >= 0
+    codes = codes[groups]
+
+    def per_group(column: str) -> list[int]:
+        counts = np.bincount(codes, weights=flags[column].to_numpy()[groups], minlength=len(names))
+        return counts.astype(np.int64).tolist()
+
+    sizes = np.bincount(codes, minlength=len(names))
+    applications, interviewed = sizes.tolist(), per_group("interviewed")
+    responded, offered = per_group("responded"), per_group("offered")
+    total_applications, total_interviewed = sum(applications), sum(interviewed)
+    names = list(names)
+    by_size = np.argsort(-sizes, kind="stable").tolist()
     if order:
-        by_size = [name for name in order if name in counts.index] + [n for n in by_size if n not in order]
-    names = by_size
+        position = {name: i for i, name in enumerate(names)}
+        by_size = [position[name] for name in order if name in position] + [i for i in by_size if names[i] not in order]
     sources = _sources_by(apps, keys) if dimension == "channel" else {}
     segments = []
-    for name in names:
-        row = counts.loc[name]
-        n = int(row["applications"])
+    for i in by_size:
+        n = applications[i]
         if n < min_size:
             continue
-        interviews = int(row["interviewed"])
-        rate = Rate.of(interviews, n)
-        rest = Rate.of(int(totals["interviewed"]) - interviews, int(totals["applications"]) - n)
+        rate = _rate(interviewed[i], n)
         segments.append(
             Segment(
-                name=str(name),
+                name=str(names[i]),
                 applications=n,
                 interview_rate=rate,
-                response_rate=Rate.of(int(row["responded"]), n),
-                offer_rate=Rate.of(int(row["offered"]), n),
-                versus_rest=compare(rate, rest),
-                sources=sources.get(name, ()),
+                response_rate=_rate(responded[i], n),
+                offer_rate=_rate(offered[i], n),
+                versus_rest=_versus_rest(interviewed[i], n, total_interviewed - interviewed[i], total_applications - n),
+                sources=sources.get(names[i], ()),
             )
         )
     return SegmentTable(dimension, tuple(segments))
 
 
+_rate = lru_cache(maxsize=65_536)(Rate.of)
+"""``Rate.of``, remembered: many segments share their counts (rates are immutable)."""
+
+
+@lru_cache(maxsize=65_536)
+def _versus_rest(hits: int, n: int, rest_hits: int, rest_n: int) -> Comparison:
+    """``compare`` of a segment's interview rate with the rest's, remembered by the four counts."""
+    return compare(_rate(hits, n), _rate(rest_hits, rest_n))
+
+
 def _sources_by(apps: pd.DataFrame, keys: pd.Series) -> dict[str, tuple[str, ...]]:
-    """The raw source names of each key, most frequent first."""
-    frame = pd.DataFrame({"key": keys.to_numpy(), "source": apps["source"].str.strip().values})
-    frame = frame[frame["source"] != ""]
-    counted = frame.value_counts(["key", "source"], sort=True)
+    """The raw source names of each key, most frequent first (ties in order of appearance)."""
+    sources = apps["source"].str.strip()
+    key_codes, key_names = pd.factorize(keys)
+    source_codes, source_names = pd.factorize(sources)
+    present = (key_codes >= 0) & (source_codes >= 0) & (sources != "").to_numpy(dtype=bool)
+    width = max(len(source_names), 1)
+    pairs, first_seen = pd.factorize(key_codes[present] * width + source_codes[present])
+    counts = np.bincount(pairs, minlength=len(first_seen))
     result: dict[str, list[str]] = {}
-    for (key, source), _ in counted.items():
-        result.setdefault(key, []).append(source)
+    for pair in np.argsort(-counts, kind="stable").tolist():
+        key, source = divmod(int(first_seen[pair]), width)
+        result.setdefault(key_names[key], []).append(source_names[source])
     return {key: tuple(values) for key, values in result.items()}
 
 
@@ -189,24 +219,46 @@ def company_names(apps: pd.DataFrame) -> pd.Series:
     """Each application's company, trimmed, with spellings that differ only in case merged
     to the first one seen ("Acme", "acme " -> "Acme"); "" stays "" (no company)."""
     names = apps["company"].astype(str).str.strip()
-    keys = names.str.casefold()
-    return keys.map(names.groupby(keys).first()).astype(str)
+    # Distinct spellings come in order of appearance and are case-folded once each; the first
+    # spelling of a company to appear is the one used for all of them.
+    codes, spellings = pd.factorize(names)
+    companies, _ = pd.factorize(pd.Series(spellings, dtype=object).str.casefold())
+    first_spelling = np.unique(companies, return_index=True)[1]
+    chosen = np.append(first_spelling[companies], -1)[codes]
+    return pd.Series(pd.array(spellings, dtype=str).take(chosen, allow_fill=True), index=apps.index, name=names.name)
 
 
-def build_segments(apps: pd.DataFrame) -> Segments:
-    """All segmentations of the canonical applications table (never modified)."""
+def _labels(codes: np.ndarray, labels: list[str], index: pd.Index) -> pd.Series:
+    """``labels[code]`` for each row (code -1 takes the last label), as a categorical Series, which
+    groups without hashing text again."""
+    label_codes, names = pd.factorize(np.array(labels, dtype=object))
+    return pd.Series(pd.Categorical.from_codes(label_codes[codes], categories=names), index=index)
+
+
+def build_segments(apps: pd.DataFrame, flags: pd.DataFrame | None = None,
+                   companies: pd.Series | None = None) -> Segments:
+    """All segmentations of the canonical applications table (never modified).
+
+    ``flags`` (``application_flags(apps)``) and ``companies`` (``company_names(apps)``) may be
+    passed when the caller has them already.
+    """
     require_columns(apps, ("company", "role", "source", "channel", "applied_on"))
-    roles = apps["role"].astype(str)
-    months = apps["applied_on"].dt.strftime("%Y-%m").fillna(NO_DATE)
+    flags = application_flags(apps) if flags is None else flags
+    # Each distinct job title and month is read once.
+    role_codes, roles = pd.factorize(apps["role"].astype(str), use_na_sentinel=False)
+    month_codes, month_starts = pd.factorize(apps["applied_on"].to_numpy().astype("datetime64[M]"))
+    months = _labels(month_codes, [*pd.DatetimeIndex(month_starts).strftime("%Y-%m"), NO_DATE], apps.index)
     month_order = tuple(sorted(name for name in months.unique() if name != NO_DATE)) + (NO_DATE,)
-    companies = company_names(apps)
+    companies = company_names(apps) if companies is None else companies
     sources = apps["source"].str.strip().where(lambda s: s != "", "(blank)")
-    company_table = segment_by(apps, companies, "company", min_size=2)
+    company_table = segment_by(apps, companies, "company", min_size=2, flags=flags)
     return Segments(
-        channel=segment_by(apps, apps["channel"], "channel", order=CHANNELS),
-        source=segment_by(apps, sources, "source"),
-        role_family=segment_by(apps, roles.map(role_family), "role_family", order=ROLE_FAMILIES),
-        seniority=segment_by(apps, roles.map(seniority), "seniority", order=SENIORITIES),
-        month=segment_by(apps, months, "month", order=month_order),
+        channel=segment_by(apps, apps["channel"], "channel", order=CHANNELS, flags=flags),
+        source=segment_by(apps, sources, "source", flags=flags),
+        role_family=segment_by(apps, _labels(role_codes, [role_family(role) for role in roles], apps.index),
+                               "role_family", order=ROLE_FAMILIES, flags=flags),
+        seniority=segment_by(apps, _labels(role_codes, [seniority(role) for role in roles], apps.index),
+                             "seniority", order=SENIORITIES, flags=flags),
+        month=segment_by(apps, months, "month", order=month_order, flags=flags),
         company=SegmentTable("company", tuple(s for s in company_table.segments if s.name != "")),
     )

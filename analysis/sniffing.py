@@ -2,7 +2,8 @@
 
 Workbooks are recognised by their magic bytes (zip or OLE2), not by their name, and a zip is
 checked against the unpacked-size limits from its directory before anything is decompressed.
-Text is decoded by BOM, then UTF-16 without BOM, UTF-8, Windows-1252 and Latin-1.
+Text is decoded by BOM, then UTF-16 without BOM, UTF-8, UTF-8 with a few stray Windows-1252
+bytes (a file edited in two programs), Windows-1252 and Latin-1.
 """
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_STRAY = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, as "surrogateescape" decodes them
+_SINGLE_BYTE = {0xDC00 + byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte)
+                for byte in range(0x80, 0x100)}  # cp1252, else Latin-1 for the five bytes cp1252 leaves out
+MIXED_ENCODING = "utf-8 (a few cp1252 bytes)"
 QUOTED = re.compile(r'"[^"]*"')
 
 
@@ -131,13 +136,36 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _decode_without_bom(data: bytes) -> tuple[str, str]:
-    """UTF-8 when the bytes are valid UTF-8, else Windows-1252, else Latin-1 (never fails)."""
-    for name in ("utf-8", "cp1252"):
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+    """UTF-8 when the bytes are valid UTF-8, else mostly UTF-8 with a few Windows-1252 bytes, else
+    Windows-1252, else Latin-1 (never fails)."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed is not None:
+        return mixed, MIXED_ENCODING
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """The text of a UTF-8 file holding a few Windows-1252 bytes ("Café" typed in Excel, "Société"
+    pasted from an old export), each stray byte read as cp1252; None when the file is not mostly UTF-8.
+
+    Mostly UTF-8 means at least one in ten non-ASCII characters is a valid UTF-8 sequence: a cp1252
+    file has almost none, since its accented letters are single bytes that are not valid UTF-8 on
+    their own. (A pair that is valid by chance, such as "Ã©", reads as one letter: a far smaller harm
+    than reading every accent of a UTF-8 file as two cp1252 letters.)
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(text) - len(_STRAY.sub("", text))
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if multibyte == 0 or 9 * multibyte < stray:
+        return None
+    return _STRAY.sub(lambda run: run.group().translate(_SINGLE_BYTE), text)
 
 
 def detect_delimiter(text: str) -> str:

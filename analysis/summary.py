@@ -498,6 +498,8 @@ def _settings(report) -> tuple[Section, Table]:
     for name, header in loaded.mapping.columns.items():
         if header:
             rows.append((f"Column for {name.replace('_', ' ')}", UserText(header)))
+    for theme, words in report.extra_keywords.items():
+        rows.append((f"Your keywords for {theme_name(theme).lower()}", UserText(", ".join(words))))
     table = Table("Settings used", (Column("Setting"), Column("Value", "user")), tuple(rows))
     return Section("settings", "Period and settings", (table,)), table
 

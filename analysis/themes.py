@@ -2,7 +2,9 @@
 
 ``classify("Great communication, but not enough Python experience")`` finds communication
 (positive), experience and technical_skills (negative), polarity "mixed", and the words behind
-each theme. Definitions: DESIGN.md; vocabulary: ``analysis.theme_vocabulary``. A text is read so:
+each theme. Definitions: DESIGN.md; vocabulary: ``analysis.theme_vocabulary`` (with
+``theme_words`` and ``theme_topics``) and ``analysis.theme_language``, compiled by
+``analysis.theme_rules``; normalisation: ``analysis.theme_text``. A text is read so:
 
 1. Normalise: plain quotes, lower case, "reeejected" and one-letter typos of key words fixed;
    offsets are kept so the evidence quotes the original.
@@ -10,8 +12,9 @@ each theme. Definitions: DESIGN.md; vocabulary: ``analysis.theme_vocabulary``. A
    "despite ...") runs to the next comma.
 3. Find evaluative words ("strong", "lacked", "too") and negations, which flip an evaluative
    word up to three words on ("not clear", "no concerns").
-4. Find each theme's cues. A topic recruiters also mention in passing ("your resume") counts
-   only where its clause judges it, or in a short note.
+4. Find each theme's cues, sentence by sentence (cached: recruiters' sentences recur). A topic
+   recruiters also mention in passing ("your resume") counts only where its clause judges it,
+   or in a short note.
 5. A cue takes the polarity of the nearest evaluative word in its clause; feedback names what
    went wrong, so a cue nothing judges is criticism.
 6. A text with no specific theme is ``generic``, and so is a rejection that only praises.
@@ -25,9 +28,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from analysis import theme_vocabulary as vocab
+from analysis import theme_rules as rules
 from analysis.errors import InputError
 from analysis.schema import THEMES
+from analysis.theme_text import normalise, original_offset
+from analysis.theme_vocabulary import TAKES_PRECEDENCE
 
 POSITIVE, NEGATIVE, MIXED, NEUTRAL = "positive", "negative", "mixed", "neutral"
 SHORT_NOTE_WORDS = 5  # a note this short ("failed coding test") is all reason: bare topics count
@@ -56,65 +61,6 @@ class ThemeResult:
 
 
 _WORD = re.compile(r"\w[\w'-]*")
-_LETTERS = re.compile(r"[a-z]+")
-_STRETCHED = re.compile(r"([a-z])\1{2,}")
-# Same-length replacements, so offsets in the normalised text are offsets in the original.
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "(": " ", ")": " ",
-                        "[": " ", "]": " ", "{": " ", "}": " ", "–": "-", "—": "-", "\t": " ", "\r": " ", "\xa0": " "})
-
-
-def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict[str, str]:
-    """Each string one deletion, insertion, substitution or swap away from a target -> the target."""
-    letters, keep, typos = "abcdefghijklmnopqrstuvwxyz", set(targets) | set(real_words), {}
-    for word in targets:
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {head + tail[1:] for head, tail in splits if tail}
-        edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
-        edits |= {head + letter + tail[1:] for head, tail in splits if tail for letter in letters}
-        edits |= {head + letter + tail for head, tail in splits for letter in letters}
-        for edit in edits - keep:
-            if not edit.startswith(word):  # "candidates", "interviewer": inflections, not typos
-                typos.setdefault(edit, word)
-    return typos
-
-
-_TYPOS = _one_letter_typos(vocab.TYPO_TARGETS, vocab.NOT_TYPOS)
-Corrections = tuple[tuple[int, int, int, int], ...]  # (start, end) normalised, then (start, end) original
-
-
-def _normalise(text: str) -> tuple[str, Corrections]:
-    """Lower-cased, plain-character, typo-corrected text, and where words were corrected."""
-    plain = text.translate(_PLAIN)
-    lowered = plain.lower()
-    if len(lowered) != len(plain):  # a few letters grow when lower-cased ("İ"): keep those as they are
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in plain)
-    if _TYPOS.keys().isdisjoint(_LETTERS.findall(lowered)) and not _STRETCHED.search(lowered):
-        return lowered, ()
-    pieces, corrections, copied_up_to, length = [], [], 0, 0
-    for match in _LETTERS.finditer(lowered):
-        fixed = _STRETCHED.sub(r"\1", match.group())
-        fixed = _TYPOS.get(fixed, fixed)
-        if fixed != match.group():
-            length += match.start() - copied_up_to
-            pieces += [lowered[copied_up_to : match.start()], fixed]
-            corrections.append((length, length + len(fixed), *match.span()))
-            length += len(fixed)
-            copied_up_to = match.end()
-    return "".join(pieces) + lowered[copied_up_to:], tuple(corrections)
-
-
-def _original_offset(position: int, corrections: Corrections, is_end: bool) -> int:
-    """An offset in the normalised text, mapped back to the original text."""
-    shift = 0
-    for start, end, original_start, original_end in corrections:
-        if position < start + is_end:
-            break
-        if position < end + is_end:
-            return original_end if is_end else original_start
-        shift = original_end - end
-    return position + shift
-
-
 @dataclass
 class _Reading:
     """Clauses and evaluative words of a normalised text; a ``short_note`` is a spreadsheet note.
@@ -131,8 +77,11 @@ class _Reading:
 
     def is_about_candidate(self, clause: int) -> bool:
         """Whether a clause speaks of the candidate ("you", "my", "the candidate")."""
-        end = self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.text)
-        return vocab.ABOUT_CANDIDATE_PATTERN.search(self.text, self.clause_starts[clause], end) is not None
+        return rules.ABOUT_CANDIDATE_PATTERN.search(self.text, self.clause_starts[clause], self.clause_end(clause)) is not None
+
+    def clause_end(self, clause: int) -> int:
+        """Where a clause ends."""
+        return self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.text)
 
     def words_between(self, start: int, end: int) -> int:
         """How many words start between two offsets."""
@@ -169,12 +118,15 @@ def _read(text: str) -> _Reading:
 
     Shortfall words ("more", "too", and "more concise") judge a cue but say nothing alone, and
     a negation does not undo them ("didn't have 5 years"); a denied fault ("not to worry") does
-    not speak alone either. A concession carries no shortfall.
+    not speak alone either. A concession carries no shortfall. Praise a few words after a fault
+    is part of the fault ("lack of relevant skills", "unable to give a clear example"), and a
+    negation reaches no further than a word of the opposite kind ("not structured and lacked
+    examples": the lack stands).
     """
     word_starts = [word.start() for word in _WORD.finditer(text)]
     reading, clause, found = _Reading(text, len(word_starts) <= SHORT_NOTE_WORDS, word_starts), 0, []
-    for match in vocab.VALENCE.finditer(text):
-        kind = vocab.group_name(match)
+    for match in rules.VALENCE.finditer(text):
+        kind = rules.group_name(match)
         if kind == "clause_break" or (kind == "comma" and clause in reading.concessive_clauses):
             clause += 1
             reading.clause_starts.append(match.end())
@@ -186,16 +138,20 @@ def _read(text: str) -> _Reading:
             reading.negations.setdefault(clause, []).append(match.end())
         elif kind in ("positive", "negative", "shortfall"):
             found.append((match.start(), match.end(), kind, clause))
-    previous_end, previous_kind = -1, None
+    previous_end, previous_kind, judged = -1, None, (-1, None, -1, 0)  # judged: the last positive or negative word
     for start, end, kind, clause in found:
-        comparative = kind == "positive" and previous_kind == "shortfall" and not reading.words_between(previous_end, start)
+        gap = reading.words_between(previous_end, start)
+        modified = kind == "positive" and ((previous_kind == "shortfall" and not gap) or (
+            previous_kind == "negative" and judged[2] == clause and judged[3] < 0 and gap <= NEGATION_DISTANCE))
         previous_end, previous_kind = end, kind
-        if kind == "shortfall" or comparative:
+        if kind == "shortfall" or modified:
             if clause not in reading.concessive_clauses:
                 reading.evaluators.setdefault(clause, []).append((start, end, -1, False))
             continue
-        negated = reading.negation_before(start, clause, NEGATION_DISTANCE) is not None
+        negation_end = reading.negation_before(start, clause, NEGATION_DISTANCE)
+        negated = negation_end is not None and not (judged[2] == clause and judged[0] >= negation_end and judged[1] != kind)
         sign = (1 if kind == "positive" else -1) * (-1 if negated else 1)
+        judged = (start, kind, clause, sign)
         reading.evaluators.setdefault(clause, []).append((start, end, sign, kind == "positive" or not negated))
     return reading
 
@@ -210,11 +166,16 @@ class _Cue:
 
 
 def _is_judged(reading: _Reading, start: int, end: int, clause: int, topics: list[tuple[int, int]]) -> bool:
-    """Whether the clause judges a passing topic: a negation close by, or an evaluative word close
-    by that is not nearer to another topic ("your resume does not show enough experience": the
-    experience is judged, not the resume). A phrase holding the topic shares its judgement."""
-    if reading.negation_before(start, clause, JUDGING_DISTANCE) is not None or reading.negated_just_after(end, clause):
+    """Whether the clause judges a passing topic: a negation close by with no other topic between
+    ("not prepared for the case study" judges the preparation), or an evaluative word close by
+    that is not nearer to another topic of the clause ("your resume does not show enough
+    experience": the experience is judged, not the resume). A phrase holding the topic shares its
+    judgement."""
+    negation_end = reading.negation_before(start, clause, JUDGING_DISTANCE)
+    if (negation_end is not None and not any(negation_end <= topic_start < start for topic_start, _ in topics)) \
+            or reading.negated_just_after(end, clause):
         return True
+    clause_start, clause_end = reading.clause_starts[clause], reading.clause_end(clause)
     for evaluator_start, evaluator_end, _, _ in reading.near(reading.evaluators.get(clause, []), start, end, JUDGING_DISTANCE):
         if evaluator_start < end and start < evaluator_end:
             continue
@@ -222,7 +183,7 @@ def _is_judged(reading: _Reading, start: int, end: int, clause: int, topics: lis
         if distance <= JUDGING_DISTANCE and not any(
             reading.distance(topic_start, topic_end, evaluator_start, evaluator_end) < distance
             for topic_start, topic_end in reading.near(topics, evaluator_start, evaluator_end, distance)
-            if topic_end <= start or topic_start >= end
+            if (topic_end <= start or topic_start >= end) and clause_start <= topic_start < clause_end
         ):
             return True
     return False
@@ -245,37 +206,58 @@ def _cue_sign(reading: _Reading, theme: str, start: int, end: int, clause: int) 
     return sign
 
 
-def _cue_matches(text: str, patterns: Iterable[re.Pattern[str]]) -> list[tuple[str, str, int, int]]:
-    """(theme, tier, start, end) of each cue, also of cues of another theme that start inside a
-    longer one ("lack specific technology experience" holds a technical cue)."""
-    found = []
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            theme, tier = vocab.group_name(match).split("__")
-            found.append((theme, tier, *match.span()))
-            for word in _WORD.finditer(text, match.start() + 1, match.end()):
-                inner = pattern.match(text, word.start())
-                if inner and not vocab.group_name(inner).startswith(theme + "__"):
-                    found.append((*vocab.group_name(inner).split("__"), *inner.span()))
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+CueMatch = tuple[str, str, int, int, int]
+
+
+@lru_cache(maxsize=65_536)
+def _sentence_cues(sentence: str, short_note: bool, extra: Frozen) -> tuple[CueMatch, ...]:
+    """(theme, tier, start, end, holder's start) of each cue in a sentence, also of cues of another
+    theme that start inside a longer one ("lack specific technology experience" holds a technical
+    cue). A bare topic of a short note counts where no cue holds it. Cached: recruiters'
+    sentences recur from one message to the next."""
+    found: list[CueMatch] = []
+    for pattern in (rules.CUE_PATTERN, *((rules.NOTE_CUE_PATTERN,) if short_note else ()), *_keyword_patterns(extra)):
+        for match in pattern.finditer(sentence):
+            if pattern is rules.NOTE_CUE_PATTERN and any(start < match.end() and match.start() < end for _, _, start, end, _ in found):
+                continue
+            theme, tier = rules.group_name(match).split("__")
+            found.append((theme, tier, *match.span(), match.start()))
+            for word in _WORD.finditer(sentence, match.start() + 1, match.end()):
+                inner = pattern.match(sentence, word.start())
+                if inner and not rules.group_name(inner).startswith(theme + "__"):
+                    found.append((*rules.group_name(inner).split("__"), *inner.span(), match.start()))
+    return tuple(found)
+
+
+def _cue_matches(text: str, short_note: bool, extra: Frozen) -> list[CueMatch]:
+    """The cues of each sentence of the text (cues never run over a sentence end), as offsets in the text."""
+    found, start = [], 0
+    for end, next_start in [*((gap.start(), gap.end()) for gap in _SENTENCE_END.finditer(text)), (len(text), len(text))]:
+        found += [(theme, tier, start + cue_start, start + cue_end, start + holder)
+                  for theme, tier, cue_start, cue_end, holder in _sentence_cues(text[start:end], short_note, extra)]
+        start = next_start
     return found
 
 
-def _find_cues(reading: _Reading, extra_patterns: tuple[re.Pattern[str], ...]) -> list[_Cue]:
-    """The counted cues, less those whose words a more specific theme took."""
-    scenes = [match.span() for match in vocab.SCENE_PATTERN.finditer(reading.text)]
-    patterns = (vocab.NOTE_CUE_PATTERN if reading.short_note else vocab.CUE_PATTERN, *extra_patterns)
-    matches = [(theme, tier, start, end) for theme, tier, start, end in _cue_matches(reading.text, patterns)
-               if not any(scene_start <= start < scene_end for scene_start, scene_end in scenes)]
-    topics = sorted((start, end) for _, tier, start, end in matches if tier == "cue")
+def _find_cues(reading: _Reading, extra: Frozen) -> list[_Cue]:
+    """The counted cues, less those whose words a more specific theme took. A cue inside a longer
+    one is judged as the whole phrase is ("we enjoyed your experience with Python and Go")."""
+    scenes = [match.span() for match in rules.SCENE_PATTERN.finditer(reading.text)]
+    matches = [match for match in _cue_matches(reading.text, reading.short_note, extra)
+               if not any(scene_start <= match[2] < scene_end for scene_start, scene_end in scenes)]
+    topics = sorted((start, end) for _, tier, start, end, _ in matches if tier == "cue")
     cues = []
-    for theme, tier, start, end in matches:
+    for theme, tier, start, end, holder_start in matches:
         clause = bisect_right(reading.clause_starts, start) - 1
         if tier == "judged" and not reading.short_note and not _is_judged(reading, start, end, clause, topics):
             continue
-        cues.append(_Cue(theme, start, end, _cue_sign(reading, theme, start, end, clause), clause))
-    taking = [cue for cue in cues if cue.theme in vocab.TAKES_PRECEDENCE]
+        if bisect_right(reading.clause_starts, holder_start) - 1 != clause:
+            holder_start = start
+        cues.append(_Cue(theme, start, end, _cue_sign(reading, theme, holder_start, end, clause), clause))
+    taking = [cue for cue in cues if cue.theme in TAKES_PRECEDENCE]
     return [cue for cue in cues if not any(
-        cue.theme in vocab.TAKES_PRECEDENCE[other.theme] and other.start < cue.end and cue.start < other.end
+        cue.theme in TAKES_PRECEDENCE[other.theme] and other.start < cue.end and cue.start < other.end
         for other in taking)]
 
 
@@ -293,7 +275,7 @@ def _overall_polarity(reading: _Reading, cues: list[_Cue]) -> str:
             negative = negative or (speaks_alone and sign < 0)
             if speaks_alone and sign > 0 and (reading.short_note or reading.is_about_candidate(clause)):
                 praised.append(clause)
-    if negative or vocab.REJECTION_PATTERN.search(reading.text):
+    if negative or rules.REJECTION_PATTERN.search(reading.text):
         return MIXED if any(clause not in reading.concessive_clauses for clause in praised) else NEGATIVE
     return POSITIVE if praised else NEUTRAL
 
@@ -312,7 +294,7 @@ def _freeze(extra_keywords: ExtraKeywords | None) -> Frozen:
 def _keyword_patterns(extra: Frozen) -> tuple[re.Pattern[str], ...]:
     """User keywords as cues: whole words, any case, a plural "s" allowed."""
     named = [(f"{theme}__cue", [" ".join(map(re.escape, word.split())) + "(?:e?s)?" for word in words]) for theme, words in extra]
-    return (re.compile(vocab.alternation(named)),) if named else ()
+    return (re.compile(rules.alternation(named)),) if named else ()
 
 
 @lru_cache(maxsize=50_000)
@@ -320,14 +302,14 @@ def _classify(text: str, extra: Frozen) -> ThemeResult:
     """Classify one text; cached on the text and the user's keywords."""
     if not text.strip():
         return ThemeResult((), NEUTRAL, {}, {})
-    normalised, corrections = _normalise(text)
+    normalised, corrections = normalise(text)
     reading = _read(normalised)
-    cues = _find_cues(reading, _keyword_patterns(extra))
+    cues = _find_cues(reading, extra)
     polarity = _overall_polarity(reading, cues)
     evidence: dict[str, list[str]] = {}
     signs: dict[str, int] = {}
     for cue in sorted(cues, key=lambda cue: cue.start):
-        words = text[_original_offset(cue.start, corrections, False) : _original_offset(cue.end, corrections, True)]
+        words = text[original_offset(cue.start, corrections, False) : original_offset(cue.end, corrections, True)]
         if words not in evidence.setdefault(cue.theme, []):
             evidence[cue.theme].append(words)
         signs[cue.theme] = min(signs.get(cue.theme, 1), cue.sign)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from analysis.funnel import require_columns
 from analysis.schema import CHANNELS, OUTCOMES, STAGES
@@ -97,9 +99,26 @@ class Timing:
         }
 
 
-def _delays(days: pd.Series, keys: pd.Series, order: tuple[str, ...]) -> dict[str, Delay]:
+def _by_key(values: pd.Series, keys: pd.Series | ExtensionArray) -> pd.DataFrame:
+    """``values.groupby(keys).agg(["size", "median", "all"])`` for whole-number ``values``, indexed by
+    key in sorted order, missing keys left out. Keys are numbered once and each group's values
+    sorted together with numpy, rather than grouping by text."""
+    codes, names = pd.factorize(keys)
+    present = codes >= 0
+    codes, numbers = codes[present], np.asarray(values, dtype=np.int64)[present]
+    sizes = np.bincount(codes, minlength=len(names))
+    every = np.bincount(codes, weights=numbers != 0, minlength=len(names)) == sizes
+    low, span = (int(numbers.min()), int(numbers.max() - numbers.min()) + 1) if len(numbers) else (0, 1)
+    ordered = np.sort(codes * span + (numbers - low)) % span + low  # by group, then by value
+    starts = np.cumsum(sizes) - sizes
+    middle = (ordered[starts + (sizes - 1) // 2] + ordered[starts + sizes // 2]) / 2
+    grouped = pd.DataFrame({"size": sizes, "median": middle, "all": every}, index=pd.Index(names))
+    return grouped.sort_index(kind="stable")
+
+
+def _delays(days: pd.Series, keys: ExtensionArray, order: tuple[str, ...]) -> dict[str, Delay]:
     """Median delay per key, in ``order`` (keys with no measured reply left out)."""
-    grouped = days.groupby(keys.to_numpy()).agg(["size", "median"])
+    grouped = _by_key(days, keys)
     names = [name for name in order if name in grouped.index]
     names += sorted(str(name) for name in grouped.index if name not in order)
     return {name: Delay(int(grouped.at[name, "size"]), float(grouped.at[name, "median"])) for name in names}
@@ -111,22 +130,26 @@ def reply_days(apps: pd.DataFrame) -> pd.Series:
     return (apps["responded_on"] - apps["applied_on"]).dt.days.astype("float64")
 
 
-def build_timing(apps: pd.DataFrame, slow_after_days: int = SLOW_AFTER_DAYS, top: int = 10) -> Timing:
+def build_timing(apps: pd.DataFrame, slow_after_days: int = SLOW_AFTER_DAYS, top: int = 10,
+                 companies: pd.Series | None = None) -> Timing:
     """Reply delays of the canonical applications table (never modified).
 
     ``slow_companies`` are those whose median delay exceeds ``slow_after_days``, slowest first,
     at most ``top``; ``silent_companies`` those where every application ended "no_response",
-    most applications first, at most ``top``.
+    most applications first, at most ``top``. ``companies`` is ``company_names(apps)`` when the
+    caller has it already.
     """
     require_columns(apps, ("company", "channel", "furthest_stage", "outcome"))
+    companies = company_names(apps) if companies is None else companies
     days = reply_days(apps)
     negative = days < 0
     valid = days.notna() & ~negative
-    measured = apps[valid]
     kept = days[valid].astype(int)
-    company = company_names(apps)[valid]
-    named = company != ""
-    per_company = kept[named].groupby(company[named].to_numpy()).agg(["size", "median"])
+    chosen = valid.to_numpy()
+    outcomes = apps["outcome"].array[chosen]
+    company = companies.array[chosen]
+    named = np.asarray(company != "", dtype=bool)
+    per_company = _by_key(kept[named], company[named])
     slow = per_company[per_company["median"] > slow_after_days]
     slow = slow.sort_values(["median", "size"], ascending=[False, False], kind="stable").head(top)
     return Timing(
@@ -134,24 +157,28 @@ def build_timing(apps: pd.DataFrame, slow_after_days: int = SLOW_AFTER_DAYS, top
         negative_dropped=int(negative.sum()),
         unmeasured=int(days.isna().sum()),
         overall=Delay(int(valid.sum()), float(kept.median()) if len(kept) else None),
-        by_outcome=_delays(kept, measured["outcome"], OUTCOMES),
-        by_stage=_delays(kept, measured["furthest_stage"], STAGES),
-        by_channel=_delays(kept, measured["channel"], CHANNELS),
+        by_outcome=_delays(kept, outcomes, OUTCOMES),
+        by_stage=_delays(kept, apps["furthest_stage"].array[chosen], STAGES),
+        by_channel=_delays(kept, apps["channel"].array[chosen], CHANNELS),
         slow_companies=tuple(
             CompanyDelay(str(name), int(row["size"]), float(row["median"])) for name, row in slow.iterrows()
         ),
-        silent_companies=silent_companies(apps, top),
-        days=tuple(int(value) for value in kept),
-        outcomes=tuple(str(value) for value in measured["outcome"]),
+        silent_companies=silent_companies(apps, top, companies),
+        days=tuple(kept.tolist()),
+        outcomes=tuple(map(str, np.asarray(outcomes, dtype=object).tolist())),
         slow_after_days=slow_after_days,
     )
 
 
-def silent_companies(apps: pd.DataFrame, top: int = 10) -> tuple[SilentCompany, ...]:
-    """Companies where every application ended with no response, most applications first."""
-    company = company_names(apps)
+def silent_companies(apps: pd.DataFrame, top: int = 10,
+                     companies: pd.Series | None = None) -> tuple[SilentCompany, ...]:
+    """Companies where every application ended with no response, most applications first.
+
+    ``companies`` is ``company_names(apps)`` when the caller has it already.
+    """
+    company = company_names(apps) if companies is None else companies
     named = company != ""
-    silent = (apps["outcome"] == "no_response")[named].groupby(company[named].to_numpy()).agg(["all", "size"])
+    silent = _by_key((apps["outcome"] == "no_response")[named], company[named])
     silent = silent[silent["all"]].reset_index(names="company")
     silent = silent.sort_values(["size", "company"], ascending=[False, True], kind="stable").head(top)
     return tuple(SilentCompany(str(row.company), int(row.size)) for row in silent.itertuples(index=False))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.funnel import application_flags, require_columns
@@ -89,48 +90,58 @@ class Trend:
 
 def weekly_counts(applied_on: pd.Series) -> tuple[WeekCount, ...]:
     """Applications per ISO week from the first to the last dated week, empty weeks included."""
-    dates = applied_on.dropna().dt.normalize()
-    if dates.empty:
+    days = applied_on.dropna().to_numpy().astype("datetime64[D]")
+    if not len(days):
         return ()
-    mondays = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
-    counts = mondays.value_counts()
-    weeks = pd.date_range(mondays.min(), mondays.max(), freq="7D")
+    mondays = days - (days.astype(np.int64) + 3) % 7  # 1 January 1970 was a Thursday
+    first = mondays.min()
+    counts = np.bincount((mondays - first).astype(np.int64) // 7)
     result = []
-    for monday in weeks:
+    for number, monday in enumerate(pd.date_range(first, mondays.max(), freq="7D")):
         year, week, _ = monday.isocalendar()
-        result.append(WeekCount(f"{year}-W{week:02d}", monday.date(), int(counts.get(monday, 0))))
+        result.append(WeekCount(f"{year}-W{week:02d}", monday.date(), int(counts[number])))
     return tuple(result)
 
 
-def monthly_rates(apps: pd.DataFrame) -> tuple[PeriodRate, ...]:
-    """Interview rate of settled applications per calendar month applied, every month in the range."""
-    flags = application_flags(apps)
-    dated = apps["applied_on"].notna()
+def monthly_rates(apps: pd.DataFrame, flags: pd.DataFrame | None = None) -> tuple[PeriodRate, ...]:
+    """Interview rate of settled applications per calendar month applied, every month in the range.
+
+    ``flags`` is ``application_flags(apps)`` when the caller has it already.
+    """
+    flags = application_flags(apps) if flags is None else flags
+    dated = apps["applied_on"].notna().to_numpy()
     if not dated.any():
         return ()
-    months = apps.loc[dated, "applied_on"].dt.to_period("M")
-    frame = flags[dated].assign(month=months, applications=1)
-    settled = frame[frame["settled"]]
-    interviews = settled.groupby("month")["interviewed"].agg(["sum", "size"])
-    sent = frame.groupby("month")["applications"].sum()
+    months = apps["applied_on"].to_numpy()[dated].astype("datetime64[M]")
+    first, last = months.min(), months.max()
+    index = (months - first).astype(np.int64)
+    size = int((last - first).astype(np.int64)) + 1
+    settled = flags["settled"].to_numpy()[dated]
+    interviewed = flags["interviewed"].to_numpy()[dated]
+    sent = np.bincount(index, minlength=size)
+    judged = np.bincount(index[settled], minlength=size)
+    hits = np.bincount(index[settled & interviewed], minlength=size)
     result = []
-    for month in pd.period_range(months.min(), months.max(), freq="M"):
-        hits, n = (int(v) for v in interviews.loc[month]) if month in interviews.index else (0, 0)
-        result.append(PeriodRate(str(month), month.start_time.date(), int(sent.get(month, 0)), Rate.of(hits, n)))
+    for offset, month in enumerate(pd.period_range(pd.Period(first, "M"), pd.Period(last, "M"), freq="M")):
+        result.append(PeriodRate(str(month), month.start_time.date(), int(sent[offset]),
+                                 Rate.of(int(hits[offset]), int(judged[offset]))))
     return tuple(result)
 
 
-def build_trend(apps: pd.DataFrame) -> Trend:
-    """Weekly volume, monthly interview rate and the verdict of the canonical table (never modified)."""
+def build_trend(apps: pd.DataFrame, flags: pd.DataFrame | None = None) -> Trend:
+    """Weekly volume, monthly interview rate and the verdict of the canonical table (never modified).
+
+    ``flags`` is ``application_flags(apps)`` when the caller has it already.
+    """
     require_columns(apps, ("applied_on",))
     applied_on = apps["applied_on"]
     undated = int(applied_on.isna().sum())
-    weeks, months = weekly_counts(applied_on), monthly_rates(apps)
     if len(apps) == undated:
-        return Trend(weeks, months, TOO_EARLY, None, None, None, None, undated)
+        return Trend(weekly_counts(applied_on), monthly_rates(apps, flags), TOO_EARLY, None, None, None, None, undated)
+    flags = application_flags(apps) if flags is None else flags
+    weeks, months = weekly_counts(applied_on), monthly_rates(apps, flags)
     first_day, last_day = applied_on.min().normalize(), applied_on.max().normalize()
     split = first_day + (last_day - first_day) / 2
-    flags = application_flags(apps)
     considered = flags["settled"] & applied_on.notna()
     halves = []
     for in_half in (applied_on < split, applied_on >= split):

@@ -3,11 +3,20 @@ import streamlit as st
 
 from analysis.exports import applications_csv
 from analysis.safety import safe_filename
-from ui import components, data_controls, state
+from ui import components, data_controls, files, state
 
 ctx = state.context()
 st.title("Data")
-source, loaded = components.require_loaded(ctx)
+opened = files.last_opened()
+if len(opened) > 1:  # several files: how they were combined, then one file's reading at a time
+    if ctx.merged is not None:
+        st.subheader("Files combined", anchor=False)
+        data_controls.merge_explained(ctx.merged)
+    st.subheader("Each file's reading", anchor=False)
+    chosen = data_controls.file_picker(opened)
+    source, loaded = chosen.source, chosen.loaded
+else:
+    source, loaded = components.require_loaded(ctx)
 choices = state.choices_for(source.digest)
 
 left, right = st.columns([2, 3], gap="large")

@@ -1,7 +1,20 @@
-"""Funnel: where the search stalls. Headline rates, the bottleneck and the engine's charts."""
+"""Funnel: where the search stalls. Headline rates, the bottleneck and the engine's charts.
+
+Clicking a stage, a channel or a week/month (or picking a flow) lists the applications behind it below the chart.
+"""
 import streamlit as st
 
-from ui import components, state
+from analysis.drilldown import flow_name
+from ui import components, drilldown, state
+
+
+def sankey_footer() -> None:
+    """Below the flow diagram: pick a flow to list its applications (Streamlit passes on no click on a
+    Plotly Sankey), and the flows for SankeyMATIC."""
+    flows = {flow_name(flow): f"{flow.source} → {flow.target} ({flow.value})" for flow in report.flows}
+    drilldown.picker("sankey", flows, "List the applications of a flow", key="drilldown_pick_sankey")
+    components.sankey_download(report.flows)
+
 
 ctx = state.context()
 st.title("Funnel")
@@ -12,24 +25,32 @@ outcomes_known = report.loaded.normalized.outcomes_known
 components.overview_metrics(report.funnel.overview, outcomes_known,
                             of_total=len(report.loaded.applications) if ctx.filters.active else None)
 made = components.funnel_charts(ctx, report)
+apps = report.applications
 
 if not outcomes_known:
     st.info("Without a status or stage column the funnel, rejection rates and channel comparison cannot be "
             "drawn. Add a Status column to your tracker, or pick it on the Data page if it has another name.",
             title="Outcomes unknown", icon=":material/help:")
-    components.chart(made["trend"], "trend")
+    drilldown.chart(made["trend"], "trend", "trend")
+    drilldown.panel(ctx, apps, ("trend",))
     st.stop()
 
 components.bottleneck(report.funnel)
+st.caption(":material/touch_app: Click a stage, a channel, a week or a month to list the applications behind it; "
+           "pick a flow under the flow diagram.")
 left, right = st.columns(2)
 with left:
-    components.chart(made["funnel"], "funnel")
+    drilldown.chart(made["funnel"], "funnel", "funnel")
 with right:
-    components.chart(made["rejections"], "rejections")
-components.chart(made["sankey"], "sankey", footer=lambda: components.sankey_download(report.flows))
+    drilldown.chart(made["rejections"], "rejections", "rejections")
+drilldown.panel(ctx, apps, ("funnel", "rejections"))
+components.chart(made["sankey"], "sankey", footer=sankey_footer)
+drilldown.panel(ctx, apps, ("sankey",))
 left, right = st.columns(2)
 with left:
-    components.chart(made["channels"], "channels")
+    drilldown.chart(made["channels"], "channels", "channels")
 with right:
     components.chart(made["timing"], "timing")
-components.chart(made["trend"], "trend")
+drilldown.panel(ctx, apps, ("channels",))
+drilldown.chart(made["trend"], "trend", "trend")
+drilldown.panel(ctx, apps, ("trend",))

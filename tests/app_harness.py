@@ -70,8 +70,18 @@ def titles(alerts) -> list[str]:
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
-    """Upload a file through the sidebar's uploader and rerun."""
+    """Upload a file through the sidebar's uploader (replacing any uploaded before) and rerun."""
     return at.file_uploader(key="upload").upload(name, data).run()
+
+
+def upload_files(at: AppTest, files: dict[str, bytes]) -> AppTest:
+    """Upload several files at once (name -> content, in order), replacing any uploaded before, and rerun.
+
+    AppTest's ``upload`` adds to the files staged on one element only; each run rebuilds the
+    element, so several files go in one ``set_value``.
+    """
+    staged = [(name, data, "application/octet-stream") for name, data in files.items()]
+    return at.file_uploader(key="upload").set_value(staged).run()
 
 
 def no_exception(at: AppTest) -> None:

@@ -1,4 +1,7 @@
 """Charts: titles state the finding, captions the action, degenerate input gives no figure."""
+import datetime as dt
+import warnings
+
 import plotly.graph_objects as go
 import pytest
 from canonical_factory import make_apps, many
@@ -41,7 +44,7 @@ def test_titles_state_the_findings():
     # first interview: 10 reached, 4 moved on (3 finals + the offer)
     assert made["funnel"].title == "Your funnel narrows most at the first interview: 40% (n=10) moved on"
     # rejections: 10 before interview, 6 at first, 3 at final -> 10/19
-    assert made["rejection"].title == "Most rejections come before any interview: 53%"
+    assert made["rejection"].title == "53% of your rejections come before any interview"
     assert made["sankey"].title == "20 of 41 applications never got a response; 1 reached an offer"
     # referrals 7/7 interviewed vs the rest 3/34
     assert made["channel"].title == "Referrals get you interviews more often: 100% vs 9% elsewhere"
@@ -53,7 +56,7 @@ def test_titles_state_the_findings():
 def test_every_chart_has_a_figure_a_caption_and_no_external_resources():
     for name, chart in all_charts(search()).items():
         assert isinstance(chart.figure, go.Figure), name
-        assert chart.figure.layout.title.text == chart.title
+        assert chart.figure.layout.title.text.replace("<br>", " ") == chart.title
         assert chart.caption.endswith(".") and len(chart.caption) > 20
         text = chart.figure.to_json()
         assert "http://" not in text and "https://" not in text, name
@@ -102,7 +105,8 @@ def test_too_few_bars_are_grey_and_hatched():
     low, high = wilson_interval(10, 12)
     assert bar.error_y.arrayminus[0] == pytest.approx(100 * (10 / 12 - low))
     assert bar.error_y.array[0] == pytest.approx(100 * (high - 10 / 12))
-    assert any("too few" in note.text for note in chart.figure.layout.annotations)
+    assert charts.TOO_FEW_NOTE in chart.figure.layout.xaxis.title.text
+    assert [note.text for note in chart.figure.layout.annotations][:2] == ["<b>83%</b><br>n=12", "too few<br>n=2"]
 
 
 def test_channel_titles_worse_and_no_standout():
@@ -161,3 +165,103 @@ def test_sankey_nodes_use_stage_and_outcome_colours():
     assert colors["Applied"] == palette.STAGE_COLORS["applied"]
     assert colors["Rejected"] == palette.OUTCOME_COLORS["rejected"]
     assert colors["Offer"] == palette.STAGE_COLORS["offer"]
+
+
+def variety():
+    """Inputs that exercise every branch of every chart: full, too few, undated, unknown outcomes, empty."""
+    return [
+        search(),
+        make_apps(many(10, outcome="rejected") + many(2, furthest_stage="first_interview", outcome="rejected")),
+        make_apps(many(6, outcome="no_response")),
+        make_apps(many(3, applied_on="2025-01-06") + many(3, applied_on="2025-01-08")),
+        make_apps([{"applied_on": "2025-01-01", "outcome": "rejected"}]),
+        make_apps([]),
+    ]
+
+
+def test_building_every_chart_emits_no_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for apps in variety():
+            for chart in all_charts(apps).values():
+                if chart.figure is not None:
+                    chart.figure.to_json()
+
+
+def test_no_colour_is_a_list_where_plotly_js_expects_one():
+    """plotly.js logged "Invalid color specifier: Array(n)": a hatch pattern in overlay mode derives its
+    colours from the per-bar marker colours, and error bars take one colour. (tests/e2e renders them too.)"""
+    for apps in variety():
+        for name, chart in all_charts(apps).items():
+            if chart.figure is None:
+                continue
+            for trace in chart.figure.data:
+                for errors in (getattr(trace, "error_x", None), getattr(trace, "error_y", None)):
+                    if errors is not None and errors.array is not None:
+                        assert isinstance(errors.color, str), name
+                marker = getattr(trace, "marker", None)
+                pattern = getattr(marker, "pattern", None)
+                if pattern is not None and pattern.shape is not None and not isinstance(marker.color, str):
+                    assert pattern.fillmode == "replace", name
+            template_bars = chart.figure.layout.template.data.bar
+            assert not any(bar.marker.pattern.fillmode == "overlay" for bar in template_bars), name
+
+
+def test_rate_labels_sit_clear_of_the_error_bars():
+    made = all_charts(search())
+    rejection = made["rejection"].figure
+    bar = rejection.data[0]
+    assert bar.textposition == "none" and bar.text[0] == "24% (n=41)"  # the full label stays in the hover
+    assert [note.y for note in rejection.layout.annotations] == [100] * 4
+    assert max(v + e for v, e in zip(bar.y, bar.error_y.array)) <= 100 < rejection.layout.yaxis.range[1] - 20
+    channel = made["channel"].figure
+    bar = channel.data[0]
+    assert list(bar.y) == ["LinkedIn (n=34)", "Referral (n=7)"]  # the n beside each channel
+    assert [note.text for note in channel.layout.annotations] == ["<b>9%</b> ▼ worse", "<b>100%</b> ▲ better"]
+    assert all(note.x == 100 and note.xanchor == "left" for note in channel.layout.annotations)
+    assert list(channel.layout.xaxis.range) == [0, 100] and channel.layout.margin.r >= 90
+    assert "clearly better or worse" in channel.layout.xaxis.title.text
+
+
+def test_trend_rate_axis_has_round_percentages_and_is_left_out_without_outcomes():
+    figure = charts.weekly_trend_chart(build_trend(search())).figure
+    axis = figure.layout.yaxis2
+    assert (axis.tickformat, axis.dtick, axis.tick0, axis.tickmode) == (".0%", 0.25, 0, "linear")
+    line = figure.data[1]
+    assert line.yaxis == "y2" and all(0 <= y <= 1 for y in line.y)
+    assert line.x[0] == dt.date(2025, 1, 15)  # mid-month
+    unknown = charts.weekly_trend_chart(build_trend(make_apps(many(6, applied_on="2025-01-06")))).figure
+    assert len(unknown.data) == 1 and "yaxis2" not in unknown.to_plotly_json()["layout"]
+
+
+def test_reply_times_are_counted_in_weekly_bins():
+    figure = charts.response_time_chart(build_timing(search())).figure
+    (rejected,) = figure.data  # every reply in search() is a rejection
+    assert rejected.name == "Rejected" and rejected.type == "bar"
+    # replies after 2 days (x3), 7 days (x6) and 12 days (x10): bins 0-6 and 7-13
+    assert list(rejected.y) == [3, 16] and list(rejected.x) == [3.5, 10.5] and rejected.width == 7
+    assert figure.layout.shapes[0].x0 == 12 and figure.layout.annotations[0].text == "median 12 days"
+
+
+def test_charts_of_a_large_search_stay_small():
+    """100k applications: the figures carry aggregates, not one value per application."""
+    rows = []
+    for day in range(28):
+        rows += many(10, applied_on=f"2025-02-{day + 1:02d}", responded_on=f"2025-03-{day + 1:02d}", outcome="rejected")
+    apps = make_apps(rows * 50)  # 14,000 replies
+    for name, chart in all_charts(apps).items():
+        assert len(chart.figure.to_json()) < 20_000, name
+
+
+def test_long_titles_wrap_in_the_figure():
+    long = "Your interview rate is falling: 35% before 12 Feb, 8% since, across every channel you used"
+    chart = charts._chart([], (long, "Do something."))
+    assert chart.title == long and "<br>" in chart.figure.layout.title.text
+    assert chart.figure.layout.margin.t > 70
+
+
+def test_funnel_labels_are_one_line_beside_the_bars():
+    trace = charts.funnel_chart(build_funnel(search())).figure.data[0]
+    assert trace.texttemplate == "%{value} (%{percentInitial:.0%})"
+    # 41 applied, 10 first interviews (24%), then 4, 4 and 1: only the widest bar holds its label
+    assert list(trace.textposition) == ["inside", "outside", "outside", "outside", "outside"]

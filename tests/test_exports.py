@@ -18,7 +18,7 @@ from analysis.export_html import report_html
 from analysis.export_markdown import markdown_escape, report_markdown
 from analysis.exports import applications_csv, render
 from analysis.loading import LoadSettings, load
-from analysis.report import Report, build_report
+from analysis.report import Report, build_report, report_json
 from analysis.summary import build_summary
 from analysis.wording import theme_name
 
@@ -237,6 +237,25 @@ def test_excel_of_the_sample_has_charts_and_no_formulas(sample: Report) -> None:
     for cell in all_cells(workbook):
         assert cell.data_type != "f"
         assert not (isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@"))), cell.coordinate
+
+
+def test_custom_keywords_are_listed_in_the_markdown_and_excel_settings() -> None:
+    loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
+    report = build_report(loaded, TODAY, extra_keywords={"technical_skills": ["dbt", " Power BI ", "DBT", ""],
+                                                         "culture_fit": ["=right fit"]})
+    # Trimmed, repeats in any case and blanks dropped, themes in THEMES order.
+    assert report.extra_keywords == {"technical_skills": ("dbt", "Power BI"), "culture_fit": ("=right fit",)}
+    assert report_json(report)["settings"]["extra_keywords"] == {"technical_skills": ["dbt", "Power BI"],
+                                                                 "culture_fit": ["=right fit"]}
+    markdown = report_markdown(report)
+    assert "| Your keywords for technical skills | dbt, Power BI |" in markdown
+    assert "| Your keywords for culture fit | \\=right fit |" in markdown  # escaped like any user text
+    workbook = load_workbook(io.BytesIO(report_xlsx(report)))
+    rows = {row[0]: row[1] for row in workbook["Data quality"].iter_rows(values_only=True) if row and row[0]}
+    assert rows["Your keywords for technical skills"] == "dbt, Power BI"
+    assert "right fit" in rows["Your keywords for culture fit"]
+    assert not str(rows["Your keywords for culture fit"]).startswith("=")  # a keyword is never a formula
+    assert "Your keywords" not in report_markdown(build_report(loaded, TODAY))
 
 
 # ---- a hostile tracker, every format ----------------------------------------------------------

@@ -3,6 +3,7 @@ from canonical_factory import make_apps, many
 
 from analysis.palette import OUTCOME_COLORS
 from analysis.sankey import Flow, build_flows, to_sankeymatic
+from analysis.statuses import interpret_status
 
 
 def table():
@@ -58,8 +59,18 @@ def test_sankeymatic_colours():
     assert text == "Applied [12] Rejected\n:Rejected #D55E00\n"
 
 
-def test_offer_declined_flows_on_and_empty_table():
-    flows = build_flows(make_apps([{"furthest_stage": "offer", "outcome": "withdrawn"}]))
+def test_a_declined_offer_ends_at_offer():
+    # the canonical outcome of "Offer declined" is offer: the offer was received
+    declined = interpret_status("Offer declined")
+    assert (declined.stage, declined.outcome) == ("offer", "offer")
+    flows = build_flows(make_apps([{"furthest_stage": declined.stage, "outcome": declined.outcome}]))
+    assert flows[-1] == Flow("Final interview", "Offer", 1)
+    assert not [flow for flow in flows if flow.source == "Offer"]
+
+
+def test_withdrawn_after_an_offer_flows_on_and_empty_table():
+    withdrew = interpret_status("Withdrew after offer")
+    flows = build_flows(make_apps([{"furthest_stage": withdrew.stage, "outcome": withdrew.outcome}]))
     assert flows[-1] == Flow("Offer", "Withdrawn", 1)
     assert build_flows(make_apps([])) == ()
     assert to_sankeymatic(()) == ""

@@ -208,3 +208,35 @@ def test_themes_command_round_trip():
         ["experience"], [], ["technical_skills", "communication"], ["role_closed"]
     ]
     assert [obj["polarity"] for obj in objects] == ["negative", "neutral", "mixed", "negative"]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme_polarity"),
+    [
+        # a negation judges the nearest topic after it, not a topic behind another one
+        ("The hiring manager felt you were not fully prepared for the case study.", {"preparation": "negative"}),
+        # a negation reaches no further than a word of the opposite kind
+        ("Your answers were not very structured and lacked specific examples.", {"communication": "negative"}),
+        # praise a few words after a fault is part of the fault
+        ("You weren't able to give a clear example of handling conflict.", {"communication": "negative"}),
+        # a cue inside a longer phrase is judged as the phrase is
+        ("We enjoyed learning about your experience with Python and Kubernetes.",
+         {"experience": "positive", "technical_skills": "positive"}),
+        # a contraction typed without its apostrophe still negates
+        ("Felt like I didnt fit the company vibe", {"culture_fit": "negative"}),
+        # a signature is no reason; a manner word about the interviewer is not about the candidate
+        ("We have decided to move forward with other candidates. Kind regards, Sam (Talent Acquisition)", {"generic": "negative"}),
+        ("Rude interviewer, no feedback", {"generic": "negative"}),
+    ],
+)
+def test_reading_rules(text, theme_polarity):
+    assert classify(text).theme_polarity == theme_polarity
+
+
+def test_cues_are_found_sentence_by_sentence_with_offsets_in_the_whole_text():
+    text = "Thanks for your time.  Your CV had typos.\n We need someone with more SQL experience. Salary too high!"
+    result = classify(text)
+    assert result.themes == ("experience", "technical_skills", "compensation", "application_materials")
+    assert result.evidence["application_materials"] == ("CV had typos",)
+    assert result.evidence["experience"] == ("someone with more SQL experience",)
+    assert result.evidence["compensation"] == ("Salary",)

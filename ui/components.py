@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -20,11 +21,14 @@ from ui.state import ROOT, AppContext, Source, current_choices
 TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"
 TEMPLATE_CSV = ROOT / "sample_data" / "template.csv"
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>$~|#:])")
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)")
+"""Where Streamlit would turn text into a link (http://, www., e-mail): escaping cannot stop that,
+since GFM finds autolinks after escapes are resolved, so an invisible word joiner (U+2060) goes there."""
 
 
 def plain(text: object) -> str:
-    """User text made inert for Streamlit's Markdown (no emphasis, links, or directives)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """User text made inert for Streamlit's Markdown (no emphasis, links, autolinks, or directives)."""
+    return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub("\u2060", str(text)))
 
 
 def _undo_choices() -> None:
@@ -146,10 +150,13 @@ def funnel_charts(ctx: AppContext, report: Report) -> dict[str, Chart]:
     return _funnel_charts(ctx.report_key, report)
 
 
-def chart(item: Chart, key: str, footer: Callable[[], None] | None = None) -> None:
+def chart(item: Chart, key: str, footer: Callable[[], None] | None = None,
+          select: Mapping[str, Any] | None = None) -> None:
     """A chart card: the finding as a heading, the figure (or a message when none), what to do.
 
     ``footer`` draws extra elements at the bottom of the card (a download of the chart's data).
+    ``select`` replaces the chart's key with ``st.plotly_chart`` arguments that make its points
+    selectable (``key``, ``on_select``, ``selection_mode``): see :func:`ui.drilldown.chart`.
     """
     with st.container(border=True, key=f"card_{key}"):
         st.subheader(item.title, anchor=False)
@@ -159,7 +166,8 @@ def chart(item: Chart, key: str, footer: Callable[[], None] | None = None) -> No
         figure = item.figure
         if figure.layout.title.text:  # the heading above states it already (copy: the caller's figure stays as it is)
             figure = go.Figure(figure).update_layout(title=None, margin={"t": 30})
-        st.plotly_chart(figure, key=f"chart_{key}", config={"displaylogo": False}, alt=item.title)
+        options = {"key": f"chart_{key}"} if select is None else dict(select)
+        st.plotly_chart(figure, config={"displaylogo": False}, alt=item.title, **options)
         st.caption(f":material/arrow_forward: {item.caption}")
         if footer is not None:
             footer()

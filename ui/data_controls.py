@@ -9,9 +9,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.exports import applications_csv
 from analysis.loading import LoadResult
+from analysis.merge import DATE_WINDOW_DAYS, MergedApplications
 from analysis.schema import FIELDS, OUTCOME_LABELS, OUTCOMES, STAGE_LABELS, STAGES
+from ui import state
 from ui.components import plain
+from ui.files import OpenFile, ReadFile
 from ui.state import Choices, current_choices
 
 NONE = "(none)"
@@ -245,3 +249,65 @@ def preview(applications: pd.DataFrame, with_candidates: bool) -> None:
             "source_row": st.column_config.NumberColumn("Row in file", format="%d"),
         },
     )
+
+
+FILE_KEY = "data_file"
+"""The Data page's file picker (the digest of the file whose reading is shown) when several are open."""
+
+
+def merge_explained(merged: MergedApplications) -> None:
+    """How the files were combined: one sentence per file and the total, then the rows counted once."""
+    st.markdown("\n".join(f"- {plain(sentence)}" for sentence in merged.summary()))
+    if merged.as_candidates:
+        st.caption("Each file is read as one candidate's search: a row without a candidate takes the file's name. "
+                   "The Caseload page compares them.")
+    else:
+        st.caption("Two rows are counted once when the company is the same (ignoring case, accents and suffixes "
+                   f"such as Ltd or GmbH), the roles are similar and they were sent at most {DATE_WINDOW_DAYS} days "
+                   "apart. The row kept takes the furthest stage, the clearest outcome and every feedback text.")
+        if merged.log.empty:
+            st.caption("No application appears in more than one file.")
+        else:
+            st.dataframe(
+                merged.log, hide_index=True, alt="Applications found in more than one file, counted once",
+                column_config={
+                    "kept_file": st.column_config.TextColumn("Kept from"),
+                    "kept_row": st.column_config.NumberColumn("Row", format="%d"),
+                    "merged_file": st.column_config.TextColumn("Same application in"),
+                    "merged_row": st.column_config.NumberColumn("Row there", format="%d"),
+                    "company": st.column_config.TextColumn("Company"),
+                    "reason": st.column_config.TextColumn("Why they match", width="large"),
+                },
+            )
+    st.download_button(
+        "Combined applications (CSV)", lambda: applications_csv(merged.applications),
+        file_name="next-steps-combined.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
+    )
+
+
+def _undo_file_choices(digest: str) -> None:
+    choices = state.choices_of(digest)
+    choices.sheet = None
+    choices.reset_mapping()
+
+
+def file_picker(opened: list[OpenFile]) -> ReadFile:
+    """Which file's reading to show and correct; a file that cannot be read says why (and the page stops)."""
+    by_digest = {item.source.digest: item for item in opened}
+    first = next((item for item in opened if item.loaded is not None), opened[0]).source.digest
+    if st.session_state.get(FILE_KEY) not in by_digest:
+        st.session_state[FILE_KEY] = first
+    chosen = st.segmented_control(
+        "File", list(by_digest), key=FILE_KEY, required=True,
+        format_func=lambda digest: by_digest[digest].source.name + ("" if by_digest[digest].loaded else " (unreadable)"),
+        help="Each file keeps its own reading: correct its columns and statuses here.",
+    )
+    item = by_digest[chosen or first]
+    if item.loaded is None:
+        st.error(plain(item.error or f"{item.source.name} cannot be read."), title="This file cannot be used")
+        if state.choices_of(item.source.digest).changed:
+            st.button("Undo my choices for this file", on_click=_undo_file_choices, args=(item.source.digest,),
+                      icon=":material/undo:", key="undo_file_choices")
+        st.caption("The other files are still read. Start from the blank template if this one keeps failing.")
+        st.stop()
+    return ReadFile(item.source, item.settings, item.loaded)

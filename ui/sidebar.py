@@ -1,53 +1,72 @@
-"""The shared sidebar: the file (upload or sample), the filters and the two settings."""
+"""The shared sidebar: the files (uploads or the sample), the filters and the two settings."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from analysis.limits import MAX_UPLOAD_BYTES, megabytes
+from analysis.loading import LoadResult
+from analysis.merge import MergedApplications
+from ui import files, state
+from ui.components import plain
 from ui.filters import Domain, Filters, apply_filters, domain_of
-from ui.state import AppContext, Source, SettingsKey, choices_for, digest_of, load_source, sample_source
+from ui.state import AppContext, SettingsKey, Source, choices_for, digest_of, load_source, sample_source
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "xlsm", "xls", "ods"]
 DEFAULT_GHOST_DAYS = 30
 
 
 def _on_upload() -> None:
-    """A new file replaces the sample; removing it brings the sample back."""
-    st.session_state["use_sample"] = st.session_state.get("upload") is None
+    """New files replace the sample; removing them all brings the sample back."""
+    st.session_state["use_sample"] = not st.session_state.get("upload")
 
 
-def _upload_source(uploaded: UploadedFile) -> Source:
-    """The uploaded file as a Source, hashing its bytes once per upload."""
-    data = uploaded.getvalue()
-    seen = st.session_state.get("upload_digest")
-    if seen is None or seen[0] != uploaded.file_id:
-        seen = (uploaded.file_id, digest_of(data))
-        st.session_state["upload_digest"] = seen
-    return Source(data=data, name=uploaded.name, digest=seen[1], is_sample=False)
+def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[str]]:
+    """The uploaded files as Sources (each hashed once per upload), and why any other file is left out."""
+    seen = st.session_state.get("upload_digests", {})
+    digests: dict[str, str] = {}
+    sources: list[Source] = []
+    problems: list[str] = []
+    for item in uploaded:
+        if item.size > MAX_UPLOAD_BYTES:
+            problems.append(f"{item.name} is {megabytes(item.size)}, more than the {megabytes(MAX_UPLOAD_BYTES)} "
+                            "limit; remove unused sheets or columns, or save only the tracker as CSV.")
+            continue
+        data = item.getvalue()
+        digests[item.file_id] = seen.get(item.file_id) or digest_of(data)
+        twin = next((source for source in sources if source.digest == digests[item.file_id]), None)
+        if twin is not None:
+            problems.append(f"{item.name} is the same file as {twin.name}; it is read once.")
+            continue
+        sources.append(Source(data=data, name=item.name, digest=digests[item.file_id], is_sample=False))
+    st.session_state["upload_digests"] = digests
+    return sources, problems
 
 
-def _pick_source() -> tuple[Source | None, str | None]:
-    """The file widgets; returns the source to read, or a message why there is none."""
+def _pick_sources() -> tuple[list[Source], list[str]]:
+    """The file widgets; returns the files to read, and why any uploaded file cannot be used."""
     uploaded = st.file_uploader(
         "Your tracker",
         type=UPLOAD_TYPES,
+        accept_multiple_files=True,
         key="upload",
         on_change=_on_upload,
-        help="A CSV, text or Excel/ODS file with one row per application. It never leaves this computer.",
+        help="CSV, text or Excel/ODS files with one row per application. They never leave this computer. "
+             "Add several to combine them: your tracker and your LinkedIn export, or one file per candidate.",
     )
+    if len(uploaded) > 1 and not st.session_state["use_sample"]:
+        st.toggle("Each file is a different candidate", key=files.AS_CANDIDATES_KEY,
+                  help="On: one file per candidate, for a coach or recruiter (the Caseload page compares them). "
+                       "Off: several files of one person, such as your tracker and your LinkedIn export; "
+                       "an application found in more than one file is counted once.")
     st.toggle("Use the sample tracker", key="use_sample",
               help="A made-up search of 150 applications, to explore the app before uploading yours.")
     if st.session_state["use_sample"]:
-        return sample_source(), None
-    if uploaded is None:
-        return None, None
-    if uploaded.size > MAX_UPLOAD_BYTES:
-        return None, (f"{uploaded.name} is {megabytes(uploaded.size)}, more than the {megabytes(MAX_UPLOAD_BYTES)} "
-                      "limit; remove unused sheets or columns, or save only the tracker as CSV.")
-    return _upload_source(uploaded), None
+        return [sample_source()], []
+    return _upload_sources(uploaded)
 
 
 def _reset_filters(domain: Domain) -> None:
@@ -79,13 +98,43 @@ def _filter_widgets(domain: Domain) -> Filters:
     return Filters(start=start, end=end, channels=tuple(channels), role=role.strip(), candidates=tuple(candidates))
 
 
+class Picked(NamedTuple):
+    """What the pages will read: one file, or several combined (``merged``)."""
+
+    source: Source
+    settings: SettingsKey
+    loaded: LoadResult
+    merged: MergedApplications | None
+
+
+def _several(sources: list[Source], problems: list[str], today: dt.date, ghost_days: int) -> AppContext | Picked:
+    """Several files: each read with its own choices, then combined; files that cannot be used are named.
+
+    Returns the context (with the reasons) when no file is usable; ``merged`` is None when only one is.
+    """
+    opened = files.open_files(sources, today, ghost_days)
+    errors = problems + [item.error for item in opened if item.error]
+    readable = files.readable(opened)
+    if not readable:
+        return AppContext(None, None, None, " ".join(errors), Filters(), None)
+    for error in errors:
+        st.error(plain(error), icon=":material/error:")
+    if len(readable) == 1:
+        return Picked(*readable[0], merged=None)
+    as_candidates = bool(st.session_state.get(files.AS_CANDIDATES_KEY, False))
+    merged = files.merge(readable, as_candidates)
+    source = files.combined_source(readable, as_candidates)
+    return Picked(source, files.primary(readable).settings, files.combined_load(readable, merged), merged)
+
+
 def render() -> AppContext:
     """Draw the sidebar and return the context the page will use."""
     st.session_state.setdefault("use_sample", True)
     st.session_state.setdefault("ghost_days", DEFAULT_GHOST_DAYS)
     st.session_state.setdefault("today", dt.date.today())
     with st.sidebar:
-        source, problem = _pick_source()
+        sources, problems = _pick_sources()
+        errors_box = st.container()
         filters_box = st.container()
         st.number_input(
             "Count as no response after (days)", min_value=1, max_value=365, step=1, key="ghost_days",
@@ -94,19 +143,32 @@ def render() -> AppContext:
         with st.expander("Advanced"):
             st.date_input("Today", key="today", format="YYYY-MM-DD",
                           help="Results are computed as of this date. Fix it to reproduce a result later.")
-    if source is None:
-        return AppContext(None, None, None, problem, Filters(), None)
-    settings = SettingsKey.of(choices_for(source.digest), st.session_state["today"], st.session_state["ghost_days"])
-    loaded, error = load_source(source, settings)
-    if loaded is None:
-        return AppContext(source, settings, None, error, Filters(), None)
+    state.keep_choices_of({source.digest for source in sources})
+    st.session_state[files.FILES_KEY] = []
+    today, ghost_days = st.session_state["today"], st.session_state["ghost_days"]
+    merged = None
+    if len(sources) + len(problems) > 1:
+        with errors_box:
+            picked = _several(sources, problems, today, ghost_days)
+        if isinstance(picked, AppContext):
+            return picked
+        source, settings, loaded, merged = picked
+    else:
+        if not sources:
+            return AppContext(None, None, None, problems[0] if problems else None, Filters(), None)
+        source = sources[0]
+        settings = SettingsKey.of(choices_for(source.digest), today, ghost_days)
+        loaded, error = load_source(source, settings)
+        if loaded is None:
+            return AppContext(source, settings, None, error, Filters(), None)
     apps = loaded.applications
+    with_candidates = loaded.mapping.header("candidate") is not None or (merged is not None and merged.as_candidates)
     with filters_box:
         st.subheader("Filters")
-        filters = _filter_widgets(domain_of(apps, with_candidates=loaded.mapping.header("candidate") is not None))
+        filters = _filter_widgets(domain_of(apps, with_candidates=with_candidates))
         filtered = apply_filters(apps, filters)
         if filters.active:
             st.caption(f"Showing {len(filtered)} of {len(apps)} applications.")
             st.button("Clear filters", on_click=_reset_filters, args=(st.session_state["filter_domain"],),
                       icon=":material/filter_alt_off:", key="clear_filters")
-    return AppContext(source, settings, loaded, None, filters, filtered)
+    return AppContext(source, settings, loaded, None, filters, filtered, merged=merged)

@@ -20,6 +20,7 @@ import streamlit as st
 
 from analysis.errors import InputError
 from analysis.loading import LoadResult, LoadSettings, load, status_overrides_from_table
+from analysis.merge import MergedApplications
 from analysis.report import Report, build_report
 from ui.filters import Filters
 
@@ -27,6 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "sample_tracker.xlsx"
 CONTEXT_KEY = "app_context"
 CHOICES_KEY = "reading_choices"
+CHOICES_BY_FILE_KEY = "reading_choices_by_file"
+KEYWORDS_KEY = "extra_keywords"
+"""Session state: the user's own theme keywords, theme id -> tuple of keywords (the Feedback page edits it)."""
+Keywords = tuple[tuple[str, tuple[str, ...]], ...]
 
 log = logging.getLogger(__name__)
 
@@ -145,9 +150,16 @@ def load_source(source: Source, settings: SettingsKey) -> Loaded:
 
 
 @st.cache_data(max_entries=32, show_spinner="Computing your funnel…")
-def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.DataFrame) -> Report:
-    """The report of the filtered table; ``key`` is (source digest, settings, filters)."""
-    return build_report(_loaded, today, applications=_applications)
+def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.DataFrame,
+            keywords: Keywords = ()) -> Report:
+    """The report of the filtered table; ``key`` is (source digest, settings, filters, keywords)."""
+    return build_report(_loaded, today, applications=_applications, extra_keywords=dict(keywords))
+
+
+def custom_keywords() -> Keywords:
+    """The user's own theme keywords in a hashable form; every page's report and export applies them."""
+    stored = st.session_state.get(KEYWORDS_KEY) or {}
+    return tuple((theme, tuple(words)) for theme, words in stored.items() if words)
 
 
 @dataclass(frozen=True)
@@ -161,6 +173,9 @@ class AppContext:
     filters: Filters
     applications: pd.DataFrame | None
     """The canonical table after the sidebar filters."""
+    merged: MergedApplications | None = None
+    """When several files were uploaded: how they were combined (``ui.files``). ``source`` then
+    stands for all of them, and ``loaded`` is the first file's reading holding the combined table."""
 
     @property
     def today(self) -> dt.date:
@@ -169,22 +184,35 @@ class AppContext:
 
     @property
     def report_key(self) -> tuple:
-        """Identifies the report: the file's content, the reading settings and the filters."""
-        return (self.source.digest if self.source else None, self.settings, self.filters)
+        """Identifies the report: the file's content, the reading settings, the filters and the user's keywords."""
+        return (self.source.digest if self.source else None, self.settings, self.filters, custom_keywords())
 
     def report(self) -> Report:
         """The report on the filtered applications (computed once per file, settings and filters)."""
         if self.loaded is None or self.applications is None:
             raise RuntimeError("no loaded file to report on")
-        return _report(self.report_key, self.today, self.loaded, self.applications)
+        return _report(self.report_key, self.today, self.loaded, self.applications, custom_keywords())
+
+
+def choices_of(digest: str) -> Choices:
+    """The user's reading choices for this file (each uploaded file keeps its own); a new file starts with none."""
+    kept = st.session_state.setdefault(CHOICES_BY_FILE_KEY, {})
+    if digest not in kept:
+        kept[digest] = Choices(digest=digest)
+    return kept[digest]
+
+
+def keep_choices_of(digests: set[str]) -> None:
+    """Forget the choices of files no longer open (a replaced file's choices do not come back)."""
+    kept = st.session_state.get(CHOICES_BY_FILE_KEY, {})
+    for digest in [digest for digest in kept if digest not in digests]:
+        del kept[digest]
 
 
 def choices_for(digest: str) -> Choices:
-    """The user's reading choices for this file; a new file starts with none."""
-    choices = st.session_state.get(CHOICES_KEY)
-    if choices is None or choices.digest != digest:
-        choices = Choices(digest=digest)
-        st.session_state[CHOICES_KEY] = choices
+    """The reading choices of this file, made the current ones (the Data page's callbacks change them)."""
+    choices = choices_of(digest)
+    st.session_state[CHOICES_KEY] = choices
     return choices
 
 

@@ -1,7 +1,8 @@
 """Fixtures for real-browser tests: a `streamlit run app.py` on a free port, and headless Chromium.
 
 Playwright drives Debian's Chromium (/usr/bin/chromium, installed by .ci/run); `playwright install`
-cannot download browsers here. A screenshot of every failing test lands in tests/artifacts/.
+cannot download browsers here. A screenshot of every failing test lands in tests/artifacts/, and
+the server's own log in tests/artifacts/streamlit-server.log (its tail is shown when it fails to start).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+SERVER_LOG = ARTIFACTS / "streamlit-server.log"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -29,18 +31,25 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+def _log_tail(lines: int = 30) -> str:
+    try:
+        return "\n".join(SERVER_LOG.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no server log)"
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
+            raise RuntimeError(f"streamlit exited with {process.returncode}; its log ends:\n{_log_tail()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError("streamlit did not become healthy in time")
+    raise RuntimeError(f"streamlit did not become healthy in {seconds:.0f} s; its log ends:\n{_log_tail()}")
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +57,15 @@ def app_url():
     """The address of a running `streamlit run app.py`, stopped after the session."""
     port = _free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with SERVER_LOG.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             # No file watcher (nothing edits the app during a run; it costs CPU on two cores).
+             "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -63,6 +76,7 @@ def app_url():
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +94,8 @@ def browser():
 @pytest.fixture
 def page(browser, request):
     """A fresh browser page; saves a screenshot to tests/artifacts/ when the test fails."""
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -87,7 +103,10 @@ def page(browser, request):
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True, timeout=15_000)
+        except PlaywrightError as error:  # a crashed page must not hide the test's own failure
+            print(f"no screenshot of {request.node.name}: {error}")
     context.close()
 
 

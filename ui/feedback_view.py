@@ -1,0 +1,184 @@
+"""The Feedback page's display pieces: metrics, theme tables, quotes, focus-area cards, empty state.
+
+Feedback text, company names and focus-area wording (which quotes both) are the user's text: each
+reaches Markdown only through :func:`ui.components.plain`, so it cannot add emphasis, links,
+HTML or directives. Highlighted evidence is built from ``Quote.pieces()`` with Streamlit's own
+``:color-background[...]`` directive around escaped text, never raw HTML.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from analysis.feedback import OUTSIDE_CONTROL, FeedbackSummary, Quote
+from analysis.feedback_charts import theme_label
+from analysis.focus import FocusArea
+from analysis.focus_text import FEEDBACK_REQUEST, NORM_NO_FEEDBACK, STAGE_PHRASES
+from analysis.report import Report
+from analysis.wording import date_phrase, interval, plural
+from ui.components import plain, rate_metric
+
+_SPACE = re.compile(r"\s+")
+SHARE_COLUMN = "Share of feedback texts"
+THEME_HELP = ("Presence covers confidence, enthusiasm and attitude; logistics covers location, visa and availability; "
+              "application materials your CV and cover letter.")
+
+
+def _one_line(text: str) -> str:
+    """Any run of whitespace (newlines included) as one space, so user text cannot start a Markdown block."""
+    return _SPACE.sub(" ", text)
+
+
+def quote_markdown(quote: Quote) -> str:
+    """One quote as Markdown: a badge for its side, then the text with the evidence highlighted.
+
+    Every piece of the text is escaped with ``plain``; evidence pieces are wrapped in a
+    ``:orange-background[...]`` directive (green for praise, grey for a reason outside the
+    candidate's control).
+    """
+    if quote.theme in OUTSIDE_CONTROL:
+        badge, color = ":gray-badge[Not about you]", "gray"
+    elif quote.praised:
+        badge, color = ":green-badge[Strength]", "green"
+    else:
+        badge, color = ":orange-badge[To work on]", "orange"
+    parts = []
+    for segment, is_evidence in quote.pieces():
+        text = plain(_one_line(segment))
+        parts.append(f":{color}-background[{text}]" if is_evidence and text.strip() else text)
+    body = "".join(parts).strip()
+    return f"{badge} “{body}”"
+
+
+def quote_source(quote: Quote) -> str:
+    """Where a quote came from, as escaped Markdown: company, role, stage and date when known."""
+    parts = [plain(_one_line(value).strip()) for value in (quote.company, quote.role) if str(value).strip()]
+    if quote.stage in STAGE_PHRASES:
+        parts.append(STAGE_PHRASES[quote.stage])
+    if quote.dated_on is not None and not pd.isna(quote.dated_on):
+        parts.append(date_phrase(quote.dated_on.date()))
+    return " · ".join(parts)
+
+
+def _feedback_request(report: Report) -> str:
+    """The polite request of the ask-for-feedback focus area, about the interview when most rejections followed one."""
+    table = report.feedback.table
+    rejected = table[table["outcome"] == "rejected"]
+    interviewed = int((rejected["furthest_stage"] != "applied").sum())
+    subject = "interview" if len(rejected) and 2 * interviewed >= len(rejected) else "application"
+    return FEEDBACK_REQUEST.format(subject=subject)
+
+
+def no_feedback(report: Report, filtered: bool) -> None:
+    """The empty state: why there is nothing to read, and a request the user can copy and send."""
+    loaded = report.loaded
+    if loaded.mapping.header("feedback") is None:
+        why = ("Your file has no feedback column. Add one to your tracker (or pick it on the Data page if it has "
+               "another name) and write down what each employer said, even one line.")
+    elif filtered and loaded.applications["feedback"].fillna("").astype(str).str.strip().ne("").any():
+        why = "None of the applications that match the sidebar filters has feedback. Clear the filters to read it all."
+    else:
+        why = "The feedback column of your tracker is empty. Most employers only give feedback when asked."
+    st.info(f"{why} You are not alone: {NORM_NO_FEEDBACK}. Asking politely after each rejection is the quickest "
+            "way to learn what to change.", title="Your tracker has no feedback yet — here is how to ask for it",
+            icon=":material/forum:")
+    st.markdown("**A request you can copy and send** within two days of the rejection:")
+    st.code(_feedback_request(report), language=None, wrap_lines=True)
+    st.caption("Write down whatever comes back in the feedback column of your tracker; this page then groups it "
+               "into themes, strengths and what was not about you.")
+
+
+def headline_metrics(report: Report) -> None:
+    """Feedback texts, rejections with feedback, and the share of those that was not about the candidate."""
+    feedback = report.feedback
+    columns = st.columns(3)
+    columns[0].metric(
+        "Feedback texts", feedback.text_count, delta=f"of {plural(len(report.applications), 'application')}",
+        delta_color="off", delta_arrow="off", border=True, height="stretch",
+        help="Applications with any feedback text, whatever their outcome.",
+    )
+    if not report.loaded.normalized.outcomes_known or feedback.coverage.n == 0:
+        return
+    with columns[1]:
+        rate_metric("Rejections with feedback", feedback.coverage,
+                    "Rejections whose row has any feedback text, of all rejections.")
+    if feedback.outside_control.n:
+        with columns[2]:
+            rate_metric("Not about you", feedback.outside_control,
+                        "Rejections with feedback that named a closed role (filled, frozen, cancelled) or gave "
+                        "no specific reason, of the rejections with feedback.")
+
+
+def theme_table(counts: list[dict], alt: str, empty: str, color: str) -> None:
+    """Themes with their mentions and share of the feedback texts, most named first (bars in ``color``)."""
+    if not counts:
+        st.caption(empty)
+        return
+    table = pd.DataFrame({
+        "Theme": [theme_label(item["theme"], short=True) for item in counts],
+        "Mentions": [int(item["count"]) for item in counts],
+        SHARE_COLUMN: [item["share"] * 100 for item in counts],
+    })
+    st.dataframe(table, hide_index=True, alt=alt, column_config={
+        "Theme": st.column_config.TextColumn(help=THEME_HELP),
+        "Mentions": st.column_config.NumberColumn(width="small", help="Applications whose feedback names the theme this way."),
+        SHARE_COLUMN: st.column_config.ProgressColumn(
+            "Share", format="%.0f%%", min_value=0, max_value=100, color=color, width="small",
+            help="Mentions divided by the applications with feedback text."),
+    })
+
+
+def not_personal(feedback: FeedbackSummary) -> None:
+    """The rejections with feedback that were outside the candidate's control, said plainly."""
+    outside = feedback.outside_control
+    if outside.n == 0:
+        return
+    others = outside.n - outside.successes
+    if outside.successes == 0:
+        st.info(f"Each of the {plural(outside.n, 'rejection')} with feedback gave a reason: all of them have "
+                "something to learn from.", title="Every rejection with feedback gave a reason",
+                icon=":material/lightbulb:")
+        return
+    share = "too few to tell a rate" if outside.too_few else f"{outside.percent()}, 95% CI {interval(outside)}"
+    rest = (f"Learn from the other {plural(others, 'rejection')} with feedback instead." if others
+            else "None of your rejections with feedback says anything about you yet.")
+    st.success(f"{outside.successes} of the {plural(outside.n, 'rejection')} that came with feedback ({share}) "
+               "named a role that was filled, frozen or cancelled, or gave no specific reason at all. These are not "
+               f"personal: they say nothing about you, so leave them out when you look for patterns. {rest}",
+               title="These are not personal", icon=":material/favorite:")
+
+
+def quotes(feedback: FeedbackSummary) -> None:
+    """An expander per theme with its latest quotes, the triggering words highlighted."""
+    shown = [(theme, items) for theme, items in feedback.quotes.items() if items]
+    if not shown:
+        st.caption("No feedback text names a theme yet.")
+        return
+    for theme, items in shown:
+        counts = [f"{feedback.improvements[theme]} to work on" if feedback.improvements.get(theme) else "",
+                  f"{feedback.strengths[theme]} praised" if feedback.strengths.get(theme) else ""]
+        with st.expander(" · ".join([theme_label(theme), *filter(None, counts)]), key=f"quotes_{theme}"):
+            for quote in items:
+                st.markdown(quote_markdown(quote))
+                source = quote_source(quote)
+                if source:
+                    st.caption(source)
+
+
+def focus_cards(areas: Iterable[FocusArea]) -> None:
+    """The report's focus areas, best first, as cards: title, why, actions."""
+    areas = list(areas)
+    st.header("What to focus on next", anchor=False)
+    st.caption("Ranked by how much each is likely to change your results, from all of your data, not only the "
+               "feedback. The Summary page turns them into a plan for the next weeks.")
+    with st.container(key="focus_areas"):
+        for start in range(0, len(areas), 2):
+            columns = st.columns(2)
+            for column, area in zip(columns, areas[start:start + 2]):
+                with column, st.container(border=True, height="stretch", key=f"focus_{area.id}"):
+                    st.subheader(plain(area.title), anchor=False)
+                    st.markdown(plain(area.why))
+                    st.markdown("\n".join(f"- {plain(action)}" for action in area.actions))
