@@ -1,7 +1,9 @@
 """Turn a report into the bytes of a download: JSON, Markdown, HTML, Excel, and the cleaned CSV."""
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 import pandas as pd
 
@@ -35,3 +37,23 @@ def render(report, fmt: str) -> bytes:
 
         return report_xlsx(report)
     raise ValueError(f"unknown format {fmt}")
+
+
+def candidate_summaries_zip(report) -> bytes:
+    """A zip of one self-contained HTML summary per candidate of a caseload."""
+    from analysis.export_html import report_html
+    from analysis.report import build_report
+    from analysis.safety import safe_filename
+
+    buffer = io.BytesIO()
+    names: set[str] = set()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for candidate, applications in report.applications.groupby("candidate", sort=True):
+            one = build_report(report.loaded, report.today, applications=applications,
+                               extra_keywords=report.extra_keywords)
+            stem = safe_filename(str(candidate) or "no-name", default="candidate")
+            while stem in names:
+                stem += "-1"
+            names.add(stem)
+            archive.writestr(f"{stem}-next-steps.html", report_html(one))
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.export_markdown import summary_markdown
-from analysis.exports import applications_csv, render
+from analysis.exports import applications_csv, candidate_summaries_zip, render
 from analysis.safety import safe_filename
 from analysis.summary import build_summary
 from ui.components import require_report, scope_caption
@@ -58,6 +58,18 @@ with st.container(horizontal=True):
         on_click="ignore",
         key="download_csv",
         help="The canonical table: one row per application, as the app read it.",
+    )
+candidates = report.applications["candidate"].nunique()
+if candidates > 1:
+    st.download_button(
+        f"One HTML summary per candidate ({candidates}, zip)",
+        data=lambda: candidate_summaries_zip(report),
+        file_name=f"{stem}-candidates.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
+        key="download_candidates",
+        help="For coaches: each candidate's own summary. Pick one candidate in the sidebar filter for theirs alone.",
     )
 st.caption("The HTML file holds interactive charts and opens offline in any browser; print it or save it as PDF "
            "from there. Everything is made on this computer.")

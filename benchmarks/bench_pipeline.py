@@ -60,8 +60,6 @@ DEFAULT_SIZES = ("10k.xlsx", "100k.xlsx", "100k.csv", "1M.csv")
 FEEDBACK_SHARE = 0.30
 DISTINCT_FEEDBACK = 4_000
 
-HEADER = ("Company", "Role", "Location", "Source", "Date Applied", "Stage", "Status", "Response Date",
-          "Feedback", "Notes")
 _PREFIXES = ("Brightwell", "Fernhill", "Northgate", "Harbourline", "Kestrel", "Mosaic", "Oakridge", "Bluefin",
              "Copperleaf", "Quayside", "Ashdown", "Tidewater", "Greystone", "Lumen", "Parkway", "Redbrick",
              "Silverline", "Hollybush", "Ember", "Orchard", "Meridian", "Thistle", "Cobalt", "Saltmarsh",
@@ -130,7 +128,7 @@ def tracker(rows: int, candidates: int = 0, seed: int = 2025) -> dict[str, np.nd
     company[respelled] = np.char.lower(company[respelled].astype(str)).astype(object) + " "
     role = _pick(rng, _SENIORITY, rows) + _pick(rng, _TITLES, rows) + _pick(rng, _TITLE_TAILS, rows)
     weekday_weights = np.array([5, 5, 4, 4, 3, 0.5, 1.5])
-    day_weights = weekday_weights[(np.arange(DAYS) + 0) % 7]  # FIRST_DAY is a Monday
+    day_weights = weekday_weights[np.arange(DAYS) % 7]  # FIRST_DAY is a Monday
     applied = FIRST_DAY + rng.choice(DAYS, size=rows, p=day_weights / day_weights.sum()).astype("timedelta64[D]")
     stage = _pick(rng, _STAGE_WORDS, rows)
     group = np.where(np.isin(stage, ["Applied", ""]), "early", np.where(stage == "Offer", "offer", "interview"))
@@ -159,12 +157,16 @@ def tracker(rows: int, candidates: int = 0, seed: int = 2025) -> dict[str, np.nd
 
 
 def _label(rows: int) -> str:
-    return f"{rows // 1_000_000}M" if rows % 1_000_000 == 0 else f"{rows // 1000}k"
+    """1000000 -> "1M", 100000 -> "100k", 1234 -> "1234"."""
+    for size, unit in ((1_000_000, "M"), (1_000, "k")):
+        if rows % size == 0:
+            return f"{rows // size}{unit}"
+    return str(rows)
 
 
 def parse_size(text: str) -> tuple[int, str]:
     """"100k.xlsx" -> (100000, "xlsx")."""
-    count, _, kind = text.partition(".")
+    count, _, kind = text.rpartition(".")
     scale = {"k": 1_000, "m": 1_000_000}.get(count[-1:].lower(), 1)
     rows = int(float(count[:-1] if scale > 1 else count) * scale)
     if kind not in ("xlsx", "csv"):
@@ -184,7 +186,7 @@ def make_file(rows: int, kind: str, candidates: int = 0) -> Path:
     if kind == "csv":
         import pandas as pd
 
-        frame = pd.DataFrame({name: (pd.Series(values).dt.strftime("%-m/%-d/%Y").fillna("")
+        frame = pd.DataFrame({name: (pd.Series(values).dt.strftime("%m/%d/%Y").fillna("")
                                      if values.dtype.kind == "M" else values)
                               for name, values in columns.items()})
         frame.to_csv(partial, index=False)

@@ -71,3 +71,12 @@ def test_one_person_file_explains_how_to_get_a_caseload(tmp_path):
     no_exception(at)
     assert not at.dataframe
     assert any("add a Candidate column" in text and "one file per candidate" in text for text in texts(at.info))
+
+
+def test_summary_offers_one_summary_per_candidate(tmp_path):
+    at, _ = open_caseload(tmp_path)
+    upload(at, "coach.csv", CASELOAD_CSV.encode("utf-8"))
+    at.switch_page("app_pages/summary.py").run()
+    no_exception(at)
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert "One HTML summary per candidate (3, zip)" in labels

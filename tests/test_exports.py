@@ -332,3 +332,24 @@ def test_cli_writes_each_format(tmp_path: Path, fmt: str) -> None:
         assert content.count(b"window.PlotlyConfig") == 1
     else:
         assert load_workbook(io.BytesIO(content)).sheetnames == SHEETS
+
+
+def test_one_html_summary_per_candidate_in_a_zip():
+    import datetime as dt
+    import io
+    import zipfile
+
+    from analysis.exports import candidate_summaries_zip
+    from analysis.loading import LoadSettings, load
+    from analysis.report import build_report
+
+    data = ("Candidate,Company,Role,Date Applied,Status\n"
+            "Ana,Acme,Analyst,2026-11-01,Rejected\nAna,Beta,Analyst,2026-11-02,Applied\n"
+            "Bo <b>,Gamma,Engineer,2026-11-03,Offer\n").encode()
+    today = dt.date(2026, 11, 25)
+    report = build_report(load(data, "coach.csv", LoadSettings(today=today)), today)
+    with zipfile.ZipFile(io.BytesIO(candidate_summaries_zip(report))) as archive:
+        names = sorted(archive.namelist())
+        assert names == ["Ana-next-steps.html", "Bo-b-next-steps.html"]
+        assert "2 applications" in archive.read("Ana-next-steps.html").decode()
+        assert "1 application," in archive.read("Bo-b-next-steps.html").decode()
