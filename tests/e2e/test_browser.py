@@ -205,3 +205,19 @@ def test_the_browser_fetches_nothing_from_outside_this_machine(page, app_url):
         go_to(page, name)
         expect(title(page)).to_contain_text(name if name != "Summary" else "summary", timeout=WAIT)
     assert outside == []
+
+
+def test_clicking_a_funnel_stage_lists_its_applications(page, app_url):
+    reached = engine(SAMPLE).funnel.stage("first_interview").reached
+    open_page(page, app_url)
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart).to_be_visible(timeout=WAIT)
+    # The funnel's second bar is First interview; Plotly draws one path per point.
+    bar = chart.locator("g.point path").nth(1)
+    expect(bar).to_be_visible(timeout=WAIT)
+    box = bar.bounding_box()
+    # Plotly listens on the drag layer above the bars: click where the bar is drawn, as a person does.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text(f"Showing the {reached} applications that reached First interview")).to_be_visible(
+        timeout=WAIT)
+    expect_no_traceback(page)
