@@ -221,3 +221,20 @@ def test_clicking_a_funnel_stage_lists_its_applications(page, app_url):
     expect(page.get_by_text(f"Showing the {reached} applications that reached First interview")).to_be_visible(
         timeout=WAIT)
     expect_no_traceback(page)
+
+
+def test_a_coachs_caseload_uploaded_in_the_browser(page, app_url, tmp_path):
+    caseload = tmp_path / "caseload.csv"
+    caseload.write_text(
+        "Candidate,Company,Role,Date Applied,Status\n"
+        + "".join(f"Ana Lopez,Company {i},Analyst,{dt.date.today() - dt.timedelta(days=3):%Y-%m-%d},Rejected\n"
+                  for i in range(16))
+        + "Ben Okafor,Acme,Engineer,2026-10-02,Offer\nBen Okafor,Beta,Engineer,2026-10-03,Phone screen\n",
+        encoding="utf-8")
+    open_page(page, app_url)
+    upload(page, caseload)
+    expect_applications(page, 18)
+    go_to(page, "Caseload")
+    expect(metric(page, "Candidates").get_by_test_id("stMetricValue")).to_have_text("2", timeout=WAIT)
+    expect(page.get_by_text("Ana Lopez").first).to_be_visible(timeout=WAIT)
+    expect_no_traceback(page)
