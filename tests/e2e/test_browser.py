@@ -190,7 +190,8 @@ def test_an_invalid_file_shows_a_plain_error_and_no_traceback(page, app_url, tmp
     alert = page.get_by_test_id("stAlertContentError")
     expect(alert).to_contain_text("does not look like a spreadsheet", timeout=WAIT)
     expect(page.get_by_text("This file cannot be used")).to_be_visible()
-    assert page.get_by_test_id("stMetric").count() == 0
+    # Elements of the previous run linger until the rerun ends: wait for them to go.
+    expect(page.get_by_test_id("stMetric")).to_have_count(0, timeout=WAIT)
     expect(page.get_by_role("button", name="Blank template (Excel)")).to_be_visible()
     expect_no_traceback(page)
 
