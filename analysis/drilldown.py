@@ -42,7 +42,6 @@ from analysis.sankey import NODE_LABELS, Flow
 from analysis.schema import OUTCOME_LABELS, OUTCOMES, STAGES
 from analysis.wording import theme_name
 
-CHART_IDS: tuple[str, ...] = ("funnel", "rejections", "sankey", "channels", "trend", "themes", "strengths")
 FEEDBACK_CHARTS: dict[str, str] = {"themes": "improvement_themes", "strengths": "strength_themes"}
 """Chart ids answered from the feedback summary, and the column of its table they read."""
 TABLE_COLUMNS: tuple[str, ...] = ("company", "role", "applied_on", "outcome", "furthest_stage", "feedback")

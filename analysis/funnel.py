@@ -265,12 +265,6 @@ def build_funnel(apps: pd.DataFrame) -> Funnel:
     return Funnel(stages=stages, overview=overview, bottleneck=find_bottleneck(stages))
 
 
-def build_overview(apps: pd.DataFrame) -> Overview:
-    """Response, interview, offer and no-response rates over all applications."""
-    require_columns(apps, ("furthest_stage", "outcome", "responded_on"))
-    return _overview(apps, *_positions_and_outcomes(apps))
-
-
 def _overview(apps: pd.DataFrame, positions: np.ndarray, outcomes: np.ndarray) -> Overview:
     flags = _flags(apps, positions, outcomes)
     total = len(apps)
