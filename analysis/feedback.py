@@ -1,7 +1,7 @@
 """What the feedback says: themes to work on, strengths, coverage, quotes, and what was not personal.
 
 ``summarise_feedback(apps, extra_keywords)`` classifies every non-blank feedback text once with
-``analysis.themes.classify_many`` and returns a :class:`FeedbackSummary`. Definitions:
+``analysis.themes.classify`` and returns a :class:`FeedbackSummary`. Definitions:
 
 * A theme is an *improvement* of a text when the classifier reads it negatively there
   (``theme_polarity``), and a *strength* when it is praised. ``role_closed`` and ``generic``
@@ -22,10 +22,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import lru_cache
 from types import SimpleNamespace
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -34,7 +34,7 @@ from pandas.api.extensions import ExtensionArray
 from analysis.funnel import require_columns, stage_positions
 from analysis.schema import STAGES, THEMES
 from analysis.stats import Rate
-from analysis.themes import ThemeResult, classify_many
+from analysis.themes import classify
 
 RECENT_DAYS = 60
 RECENT_WEIGHT = 2.0
@@ -93,10 +93,11 @@ class FeedbackSummary:
     quotes: dict[str, tuple[Quote, ...]]
     recent_since: pd.Timestamp | None
 
-    @cached_property
-    def texts(self) -> pd.DataFrame:
-        """The rows of ``table`` that have feedback text (computed once: treat it as read-only)."""
-        return self.table[self.table["has_feedback"]]
+    def texts(self, *columns: str) -> pd.DataFrame:
+        """The rows of ``table`` that have feedback text, with only ``columns`` (every column when none
+        is named: taking fewer is much cheaper on a large table)."""
+        chosen = self.table[list(columns)] if columns else self.table
+        return chosen[self.table["has_feedback"].to_numpy()]
 
     @property
     def text_count(self) -> int:
@@ -118,9 +119,15 @@ class FeedbackSummary:
 
 def naming(rows: pd.DataFrame, theme: str, column: str = "themes") -> pd.DataFrame:
     """The rows of a :attr:`FeedbackSummary.table` slice whose ``column`` (a tuple of themes) holds ``theme``."""
+    return rows[naming_any(rows, (theme,), column)]
+
+
+def naming_any(rows: pd.DataFrame, themes: Collection[str], column: str = "themes") -> np.ndarray:
+    """Which rows of a :attr:`FeedbackSummary.table` slice have any of ``themes`` in ``column``: a boolean
+    array (cheaper than taking the rows when only a count or a sum is needed)."""
     codes, distinct = pd.factorize(rows[column])  # the tuples repeat: look at each distinct one once
-    holds = np.array([theme in found for found in distinct] + [False], dtype=bool)
-    return rows[holds[codes]]
+    holds = np.array([any(theme in found for theme in themes) for found in distinct] + [False], dtype=bool)
+    return holds[codes]
 
 
 def highlight(text: str, phrases: Iterable[str]) -> list[tuple[str, bool]]:
@@ -196,47 +203,51 @@ class _Classified:
     rows: list[dict]
     codes: np.ndarray
     stages: np.ndarray  # each application's stage as an index into STAGES
+    _memberships: dict = field(default_factory=dict, compare=False, repr=False)
 
     def column(self, name: str) -> np.ndarray | ExtensionArray:
         """One theme column for every application: Arrow strings for text, else an object array."""
         if name == "polarity":
             return pd.array([row[name] for row in self.rows], dtype=str).take(self.codes)
-        values = np.empty(len(self.rows), dtype=object)
-        for index, row in enumerate(self.rows):
-            values[index] = row[name]
-        return values[self.codes]
+        return np.fromiter((row[name] for row in self.rows), dtype=object, count=len(self.rows))[self.codes]
+
+    def membership(self, column: str) -> tuple[list[str], np.ndarray]:
+        """The themes found in ``column`` (THEMES order) and which distinct text names which: a
+        0/1 matrix of texts x themes, built once per column."""
+        if column not in self._memberships:
+            found = dict.fromkeys(theme for row in self.rows for theme in row[column])
+            themes = sorted(found, key=_theme_order)
+            position = {theme: i for i, theme in enumerate(themes)}
+            matrix = np.zeros((len(self.rows), len(themes)), dtype=np.int64)
+            cells = [(text, position[theme]) for text, row in enumerate(self.rows) for theme in row[column]]
+            if cells:
+                texts, columns = zip(*cells)
+                matrix[list(texts), list(columns)] = 1
+            self._memberships[column] = (themes, matrix)
+        return self._memberships[column]
 
     def counts(self, column: str, chosen: np.ndarray) -> dict[str, int]:
-        """Theme -> how many ``chosen`` applications list it in ``column``, by count descending then THEMES
-        order (ties in order of first appearance, as ``value_counts`` gives them)."""
-        per_text = np.bincount(self.codes[chosen], minlength=len(self.rows)).tolist()
-        counts: dict[str, int] = {}
-        for row, times in zip(self.rows, per_text):
-            for theme in row[column] if times else ():
-                counts[theme] = counts.get(theme, 0) + times
-        ordered = sorted(counts.items(), key=lambda item: (-item[1], _theme_order(item[0])))
-        return dict(ordered)
+        """Theme -> how many ``chosen`` applications list it in ``column``, by count descending then THEMES order."""
+        themes, matrix = self.membership(column)
+        totals = (np.bincount(self.codes[chosen], minlength=len(self.rows)) @ matrix).tolist()
+        counts = {theme: total for theme, total in zip(themes, totals) if total}
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], _theme_order(item[0]))))
 
     def weighted_counts(self, themes: Iterable[str], weights: np.ndarray, chosen: np.ndarray) -> dict[str, float]:
         """Theme -> the summed weight of the ``chosen`` applications naming it as something to improve."""
-        per_text = np.bincount(self.codes[chosen], weights=weights[chosen], minlength=len(self.rows)).tolist()
-        sums: dict[str, float] = {}
-        for row, weight in zip(self.rows, per_text):
-            for theme in row["improvement_themes"]:
-                sums[theme] = sums.get(theme, 0.0) + weight
+        found, matrix = self.membership("improvement_themes")
+        per_text = np.bincount(self.codes[chosen], weights=weights[chosen], minlength=len(self.rows))
+        sums = dict(zip(found, (per_text @ matrix).tolist()))
         return {theme: float(sums[theme]) for theme in themes}
 
     def by_stage(self, themes: list[str], chosen: np.ndarray) -> pd.DataFrame:
         """Improvement mentions of each theme (rows) by stage (columns) among the ``chosen`` applications."""
         width = len(STAGES)
         pairs = np.bincount(self.codes[chosen] * width + self.stages[chosen], minlength=len(self.rows) * width)
-        pairs = pairs.reshape(len(self.rows), width)
-        position = {theme: i for i, theme in enumerate(themes)}
-        counts = np.zeros((len(themes), len(STAGES)), dtype=np.int64)
-        for row, per_stage in zip(self.rows, pairs):
-            for theme in row["improvement_themes"]:
-                if theme in position:
-                    counts[position[theme]] += per_stage
+        found, matrix = self.membership("improvement_themes")
+        per_theme = matrix.T @ pairs.reshape(len(self.rows), width)
+        position = {theme: i for i, theme in enumerate(found)}
+        counts = per_theme[[position[theme] for theme in themes]].reshape(len(themes), width)
         # Typed as crosstab typed it: an empty theme index is float64 for an empty table, object otherwise.
         index = pd.Index(themes, name="theme", dtype=None if themes or len(self.codes) else "float64")
         return pd.DataFrame(counts, index=index, columns=pd.Index(list(STAGES), name="stage"))
@@ -254,8 +265,9 @@ def _classified_table(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[
     codes, distinct = pd.factorize(feedback)  # each distinct text is trimmed and classified once
     present = (pd.Series(distinct).str.strip() != "").to_numpy(dtype=bool)
     texts = np.asarray(distinct, dtype=object)[present].tolist()
-    results = iter(classify_many(texts, extra_keywords or None))
-    rows = [_classified_row(next(results)) if has_text else _EMPTY_ROW for has_text in present.tolist()]
+    keywords = tuple(sorted((theme, tuple(words)) for theme, words in (extra_keywords or {}).items()))
+    columns = iter([_theme_columns(text, keywords) for text in texts])
+    rows = [next(columns) if has_text else _EMPTY_ROW for has_text in present.tolist()]
     classified = _Classified(rows, codes, stage_positions(apps).to_numpy())
     table = apps.loc[:, list(_TABLE_COLUMNS)].assign(
         furthest_stage=_as_column(pd.array(STAGES, dtype=str).take(classified.stages)),
@@ -268,8 +280,14 @@ def _classified_table(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[
     return table.assign(outside_control=outside[codes]), classified
 
 
-def _classified_row(result: ThemeResult) -> dict:
-    """The theme columns of one classified text."""
+@lru_cache(maxsize=50_000)
+def _theme_columns(text: str, keywords: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
+    """The theme columns of one feedback text with the user's ``keywords`` (theme, words) pairs.
+
+    Remembered, so a filter change classifies and converts nothing again; the dict is shared
+    between reports, so treat it as read-only.
+    """
+    result = classify(text, dict(keywords))
     sides = result.theme_polarity
     return {
         "themes": tuple(result.themes),
@@ -315,11 +333,8 @@ def _quotes(table: pd.DataFrame, classified: _Classified, themes: list[str]) -> 
     order = keys.sort_values(["dated_on", "source_row"], ascending=False, na_position="last").index.to_numpy()
     newest_first = rows[order]
     text_codes = classified.codes[newest_first]
-    naming_theme = {theme: np.zeros(len(classified.rows), dtype=bool) for theme in themes}
-    for code, row in enumerate(classified.rows):
-        for theme in row["themes"]:
-            if theme in naming_theme:
-                naming_theme[theme][code] = True
+    found, matrix = classified.membership("themes")
+    naming_theme = {theme: matrix[:, i].astype(bool) for i, theme in enumerate(found)}
     columns = {name: table[name].array for name in _QUOTE_FIELDS}
 
     def row_at(position: int) -> SimpleNamespace:  # cell by cell: taking rows would copy whole text columns

@@ -35,7 +35,7 @@ from typing import Iterator
 import pandas as pd
 
 from analysis import focus_text as words
-from analysis.feedback import RECENT_DAYS, RECENT_WEIGHT, FeedbackSummary, naming
+from analysis.feedback import RECENT_DAYS, RECENT_WEIGHT, FeedbackSummary, naming, naming_any
 from analysis.funnel import APPLICATION_INTERVIEW_BENCHMARK, INTERVIEW_STAGES, Funnel
 from analysis.segments import Segment, Segments
 from analysis.stats import MIN_N
@@ -188,12 +188,12 @@ def _first_interview_sentence(funnel: Funnel) -> str:
 
 def _stage_theme_sentence(feedback: FeedbackSummary, stages: tuple[str, ...]) -> str:
     """The improvement theme most named at these stages, when at least two texts name it."""
-    texts = feedback.texts[feedback.texts["furthest_stage"].isin(stages)]
+    texts = int(feedback.texts("furthest_stage")["furthest_stage"].isin(stages).sum())
     counts = feedback.by_stage.loc[[t for t in feedback.by_stage.index if t in words.THEME_AREAS], list(stages)].sum(axis=1)
     if counts.empty or counts.max() < MIN_THEME_MENTIONS:
         return ""
     theme = counts.idxmax()
-    return f" {int(counts[theme])} of the {len(texts)} feedback texts from this point name {words.THEME_PHRASES[theme]}."
+    return f" {int(counts[theme])} of the {texts} feedback texts from this point name {words.THEME_PHRASES[theme]}."
 
 
 # ---- what the feedback says -----------------------------------------------------------------
@@ -201,14 +201,14 @@ def _stage_theme_sentence(feedback: FeedbackSummary, stages: tuple[str, ...]) ->
 
 def _theme_areas(feedback: FeedbackSummary) -> list[FocusArea]:
     """The improvement themes most named among the texts that give a reason the candidate can act on."""
-    texts = feedback.texts
-    actionable = texts[texts["improvement_themes"].map(lambda found: any(t in words.THEME_AREAS for t in found)).astype(bool)]
+    texts = feedback.texts("improvement_themes", "weight")
+    actionable = naming_any(texts, words.THEME_AREAS, "improvement_themes")
     themes = [t for t, count in feedback.improvements.items() if t in words.THEME_AREAS and count >= MIN_THEME_MENTIONS]
     themes.sort(key=lambda t: feedback.weighted_improvements[t], reverse=True)
-    confidence = min(1.0, len(actionable) / THEME_CONFIDENT_TEXTS)
-    weighted_total = actionable["weight"].sum()
+    confidence = min(1.0, actionable.sum() / THEME_CONFIDENT_TEXTS)
+    weighted_total = texts["weight"].to_numpy()[actionable].sum()
     return [
-        _theme_area(theme, feedback, len(actionable), THEME_WEIGHT * feedback.weighted_improvements[theme] / weighted_total * confidence)
+        _theme_area(theme, feedback, int(actionable.sum()), THEME_WEIGHT * feedback.weighted_improvements[theme] / weighted_total * confidence)
         for theme in themes[:MAX_THEME_AREAS]
     ]
 
@@ -217,7 +217,9 @@ def _theme_area(theme: str, feedback: FeedbackSummary, actionable: int, score: f
     count = feedback.improvements[theme]
     why = (f"{words.capitalised(words.THEME_PHRASES[theme])} came up as something to improve in "
            f"{words.count_of(count, actionable, 'feedback text')} that give a reason you can act on")
-    recent = int((naming(feedback.texts, theme, "improvement_themes")["weight"] == RECENT_WEIGHT).sum())
+    texts = feedback.texts("improvement_themes", "weight")
+    weights = texts["weight"].to_numpy()[naming_any(texts, (theme,), "improvement_themes")]
+    recent = int((weights == RECENT_WEIGHT).sum())
     if feedback.recent_since is not None and recent:
         why += f", {recent} of them from the last {RECENT_DAYS} days of your search"
     by_stage = feedback.by_stage.loc[theme]
@@ -245,7 +247,8 @@ def _not_personal(feedback: FeedbackSummary) -> FocusArea | None:
     if rate.successes == 0:
         return None
     table = feedback.table
-    outside = table[(table["outcome"] == "rejected") & table["outside_control"]]
+    rejected_outside = ((table["outcome"] == "rejected") & table["outside_control"]).to_numpy()
+    outside = table.loc[rejected_outside, ["company", "improvement_themes"]]
     closed = naming(outside, "role_closed", "improvement_themes")
     generic = len(outside) - len(closed)
     others = rate.n - rate.successes

@@ -232,8 +232,13 @@ def of_the(count: int, total: int, noun: str) -> tuple[str, str]:
 
 def name_list(names: Iterable[str], limit: int = 3) -> str:
     """Distinct non-blank names joined with commas, at most ``limit`` and "…" for the rest."""
-    distinct = list(dict.fromkeys(name.strip() for name in names if name.strip()))
-    return ", ".join(distinct[:limit]) + (", …" if len(distinct) > limit else "")
+    distinct: dict[str, None] = {}
+    for name in names:  # stops at the first name past the limit: a list may hold thousands
+        if name.strip():
+            distinct[name.strip()] = None
+            if len(distinct) > limit:
+                break
+    return ", ".join(list(distinct)[:limit]) + (", …" if len(distinct) > limit else "")
 
 
 def channel_name(channel: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.api.extensions import ExtensionArray
 
 from analysis.channels import channels_of
 from analysis.columns import ColumnMapping, as_text
@@ -76,9 +77,9 @@ class _Outcomes:
         positions, distinct = pd.factorize(words, use_na_sentinel=False)
         return np.array([self.code(word) for word in distinct], dtype=np.int16)[positions]
 
-    def words_of(self, codes: np.ndarray) -> np.ndarray:
-        """The outcome words of codes, as an object array."""
-        return np.array(self.words, dtype=object)[codes]
+    def words_of(self, codes: np.ndarray) -> ExtensionArray:
+        """The outcome words of codes, as Arrow strings (compared and grouped much faster than objects)."""
+        return pd.array(self.words, dtype=str).take(codes)
 
 
 def _read_status_column(values: pd.Series, overrides: dict[str, StatusMeaning], outcomes: _Outcomes) -> _StatusColumn:
@@ -285,7 +286,7 @@ def normalize(
         # Arrow strings, as pandas types stage names (an empty frame's column stays untyped).
         "furthest_stage": pd.Series(pd.array(STAGES, dtype=str).take(levels[keep]) if len(frame) else
                                     np.array([], dtype=object)),
-        "outcome": pd.Series(outcomes.words_of(outcome[keep]), dtype=object),
+        "outcome": pd.Series(outcomes.words_of(outcome[keep]) if len(frame) else np.array([], dtype=object)),
         "outcome_inferred": pd.Series(ghosted[keep], dtype=bool),
         "feedback": kept(feedback),
         "source_row": kept(rows.astype(int)),

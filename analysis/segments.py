@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -74,15 +74,22 @@ def seniority(role: str) -> str:
 
 @dataclass(frozen=True)
 class Segment:
-    """One segment's rates. ``versus_rest`` compares its interview rate with all other applications."""
+    """One segment's rates. ``versus_rest`` compares its interview rate with ``rest_interview_rate``,
+    that of all other applications."""
 
     name: str
     applications: int
     interview_rate: Rate
     response_rate: Rate
     offer_rate: Rate
-    versus_rest: Comparison
+    rest_interview_rate: Rate
     sources: tuple[str, ...] = ()
+
+    @cached_property
+    def versus_rest(self) -> Comparison:
+        """The test against the rest, run when first asked for: most company segments are only
+        tested for the JSON report, and a filter change in the app need not wait for them."""
+        return _versus_rest(self.interview_rate, self.rest_interview_rate)
 
     @property
     def verdict(self) -> str | None:
@@ -182,7 +189,7 @@ def segment_by(
                 interview_rate=rate,
                 response_rate=_rate(responded[i], n),
                 offer_rate=_rate(offered[i], n),
-                versus_rest=_versus_rest(interviewed[i], n, total_interviewed - interviewed[i], total_applications - n),
+                rest_interview_rate=_rate(total_interviewed - interviewed[i], total_applications - n),
                 sources=sources.get(names[i], ()),
             )
         )
@@ -193,10 +200,8 @@ _rate = lru_cache(maxsize=65_536)(Rate.of)
 """``Rate.of``, remembered: many segments share their counts (rates are immutable)."""
 
 
-@lru_cache(maxsize=65_536)
-def _versus_rest(hits: int, n: int, rest_hits: int, rest_n: int) -> Comparison:
-    """``compare`` of a segment's interview rate with the rest's, remembered by the four counts."""
-    return compare(_rate(hits, n), _rate(rest_hits, rest_n))
+_versus_rest = lru_cache(maxsize=65_536)(compare)
+"""``compare`` of a segment's interview rate with the rest's, remembered (rates are immutable and hashable)."""
 
 
 def _sources_by(apps: pd.DataFrame, keys: pd.Series) -> dict[str, tuple[str, ...]]:

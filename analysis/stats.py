@@ -5,13 +5,15 @@ score interval. With fewer than :data:`MIN_N` observations a rate is flagged ``t
 its label says "too few to tell (n=3)" instead of a percentage.
 
 :func:`compare` decides whether one rate is significantly better or worse than another with
-Fisher's exact test (two-sided), computed in pure Python: exact at small n, and cheap at large
-n because it only visits the tables that carry probability.
+Fisher's exact test (two-sided), computed with NumPy: exact at small n, and a few array
+operations at large n.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+import numpy as np
 
 MIN_N = 5
 """Below this many observations a rate is "too few to tell" and is never called different."""
@@ -90,36 +92,31 @@ def _log_choose(n: int, k: int) -> float:
     return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
 
 
+TIE_TOLERANCE = 1e-7
+"""Tables whose probability is within this relative margin of the observed one count as ties (as SciPy)."""
+
+
 def fisher_exact_p(successes_a: int, n_a: int, successes_b: int, n_b: int) -> float:
     """Two-sided p-value of Fisher's exact test on the 2x2 table of two proportions.
 
     Sums the probabilities of every table with the same margins that is no more likely than
-    the observed one (the convention of R and SciPy). Walks outwards from the mode and stops
-    once the terms are negligible, so large tables stay cheap.
+    the observed one (the convention of R and SciPy). The probabilities of all the tables
+    come at once, relative to the observed one, from the running sum of the log ratios of
+    neighbouring tables, so a test costs a few array operations however large the counts.
     """
     total = n_a + n_b
     hits = successes_a + successes_b
     lowest, highest = max(0, n_a - (total - hits)), min(n_a, hits)
     if lowest == highest:
         return 1.0
-    log_norm = _log_choose(total, n_a)
-
-    def log_pmf(x: int) -> float:
-        return _log_choose(hits, x) + _log_choose(total - hits, n_a - x) - log_norm
-
-    observed = log_pmf(successes_a) + 1e-7  # relative tolerance for ties, as SciPy
-    mode = min(highest, max(lowest, (n_a + 1) * (hits + 1) // (total + 2)))
-    p_value = 0.0
-    for start, step in ((mode, -1), (mode + 1, 1)):
-        x = start
-        while lowest <= x <= highest:
-            term = log_pmf(x)
-            if term <= observed:
-                p_value += math.exp(term)
-                if term < observed - 40:  # every further term is smaller still
-                    break
-            x += step
-    return min(1.0, p_value)
+    # P(x + 1) / P(x) = (hits - x)(n_a - x) / ((x + 1)(n_b - hits + x + 1)) for x in [lowest, highest)
+    x = np.arange(lowest, highest, dtype=np.float64)
+    log_ratios = np.log((hits - x) * (n_a - x)) - np.log((x + 1) * (n_b - hits + x + 1))
+    log_relative = np.concatenate(([0.0], np.cumsum(log_ratios)))
+    log_relative -= log_relative[successes_a - lowest]  # log P(x) - log P(observed)
+    kept = log_relative[log_relative <= TIE_TOLERANCE]
+    log_observed = _log_choose(hits, successes_a) + _log_choose(total - hits, n_a - successes_a) - _log_choose(total, n_a)
+    return min(1.0, math.exp(log_observed) * float(np.exp(kept).sum()))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ui import components, state
 MAX_COMPARED = 3
 
 
-@st.cache_data(max_entries=16, show_spinner="Building the caseload…")
+@st.cache_resource(max_entries=16, show_spinner="Building the caseload…")
 def _caseload(key: tuple, today: dt.date, _apps: pd.DataFrame, _feedback: FeedbackSummary) -> Caseload:
     """The caseload of the filtered table; ``key`` is (source digest, settings, filters)."""
     return build_caseload(_apps, today, feedback=_feedback)

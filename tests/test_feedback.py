@@ -125,7 +125,7 @@ def test_table_has_one_row_per_application_and_input_is_untouched():
     pd.testing.assert_frame_equal(apps, before)
     assert summary.table["source_row"].tolist() == apps["source_row"].tolist()
     assert summary.table["has_feedback"].sum() == 8
-    assert summary.texts["company"].tolist() == ["Old Co", "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Iota"]
+    assert summary.texts()["company"].tolist() == ["Old Co", "Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Iota"]
     blank = summary.table.set_index("company").loc["Eta"]
     assert (blank["themes"], blank["polarity"], blank["evidence"]) == ((), "", {})
 

@@ -70,7 +70,7 @@ def readable(files: list[OpenFile]) -> list[ReadFile]:
     return [ReadFile(item.source, item.settings, item.loaded) for item in files if item.loaded is not None]
 
 
-@st.cache_data(max_entries=8, show_spinner="Combining your files…")
+@st.cache_resource(max_entries=8, show_spinner="Combining your files…")
 def _merge(key: tuple, as_candidates: bool, _results: tuple[tuple[str, LoadResult], ...]) -> MergedApplications:
     """``merge_loads`` once per files (``key``: each file's digest, name and settings) and choice."""
     return merge_loads(list(_results), as_candidates)

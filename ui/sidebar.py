@@ -12,7 +12,7 @@ from analysis.loading import LoadResult
 from analysis.merge import MergedApplications
 from ui import files, state
 from ui.components import plain
-from ui.filters import Domain, Filters, apply_filters, domain_of
+from ui.filters import Domain, Filters, domain_of
 from ui.state import AppContext, SettingsKey, Source, choices_for, digest_of, load_source, sample_source
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "xlsm", "xls", "ods"]
@@ -166,7 +166,7 @@ def render() -> AppContext:
     with filters_box:
         st.subheader("Filters")
         filters = _filter_widgets(domain_of(apps, with_candidates=with_candidates))
-        filtered = apply_filters(apps, filters)
+        filtered = state.filtered_applications((source.digest, settings), filters, apps)
         if filters.active:
             st.caption(f"Showing {len(filtered)} of {len(apps)} applications.")
             st.button("Clear filters", on_click=_reset_filters, args=(st.session_state["filter_domain"],),

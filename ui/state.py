@@ -22,7 +22,7 @@ from analysis.errors import InputError
 from analysis.loading import LoadResult, LoadSettings, load, status_overrides_from_table
 from analysis.merge import MergedApplications
 from analysis.report import Report, build_report
-from ui.filters import Filters
+from ui.filters import Filters, apply_filters
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "sample_tracker.xlsx"
@@ -124,9 +124,13 @@ def sample_source() -> Source:
     return Source(data=data, name=SAMPLE_PATH.name, digest=digest_of(data), is_sample=True)
 
 
-@st.cache_data(max_entries=16, show_spinner="Reading your tracker…")
+@st.cache_resource(max_entries=8, show_spinner="Reading your tracker…")
 def _load(digest: str, filename: str, settings: SettingsKey, _data: bytes) -> LoadResult:
-    """Parse a file once per content and settings (``_data`` is not hashed: ``digest`` stands for it)."""
+    """Parse a file once per content and settings (``_data`` is not hashed: ``digest`` stands for it).
+
+    Cached as a resource, shared by every rerun rather than copied (a copy of a large file's
+    reading costs more than a rerun should): pages treat what the engine returns as read-only.
+    """
     return load(_data, filename, settings.to_settings())
 
 
@@ -149,11 +153,19 @@ def load_source(source: Source, settings: SettingsKey) -> Loaded:
                            "CSV, Excel or ODS, or try the blank template.")
 
 
-@st.cache_data(max_entries=32, show_spinner="Computing your funnel…")
+@st.cache_resource(max_entries=16, show_spinner="Computing your funnel…")
 def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.DataFrame,
             keywords: Keywords = ()) -> Report:
-    """The report of the filtered table; ``key`` is (source digest, settings, filters, keywords)."""
+    """The report of the filtered table; ``key`` is (source digest, settings, filters, keywords).
+    Shared and read-only, as :func:`_load`."""
     return build_report(_loaded, today, applications=_applications, extra_keywords=dict(keywords))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def filtered_applications(key: tuple, filters: Filters, _applications: pd.DataFrame) -> pd.DataFrame:
+    """The applications that pass ``filters``, once per table and filters (``key``: the source's
+    digest and reading settings, which identify the table). Shared and read-only, as :func:`_load`."""
+    return apply_filters(_applications, filters)
 
 
 def custom_keywords() -> Keywords:
