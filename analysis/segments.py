@@ -8,7 +8,7 @@ against all other applications is significant at 5% and both sides have n >= 5.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -128,14 +128,23 @@ class SegmentTable:
 
 @dataclass(frozen=True)
 class Segments:
-    """Every segmentation the dashboard shows."""
+    """Every segmentation the dashboard shows, and companies with two or more applications."""
 
     channel: SegmentTable
     source: SegmentTable
     role_family: SegmentTable
     seniority: SegmentTable
     month: SegmentTable
-    company: SegmentTable
+    _company_inputs: tuple[pd.DataFrame, pd.Series, pd.DataFrame] = field(repr=False, compare=False)
+    """The applications, their company names and flags: the company table is built when first asked for."""
+
+    @cached_property
+    def company(self) -> SegmentTable:
+        """Companies with two or more applications (their name blank left out). Only the JSON report
+        lists them, so a filter change in the app does not wait for their hundreds of tests."""
+        apps, companies, flags = self._company_inputs
+        table = segment_by(apps, companies, "company", min_size=2, flags=flags)
+        return SegmentTable("company", tuple(s for s in table.segments if s.name != ""))
 
     def to_dict(self) -> dict:
         """A JSON-ready dict keyed by dimension."""
@@ -256,7 +265,6 @@ def build_segments(apps: pd.DataFrame, flags: pd.DataFrame | None = None,
     month_order = tuple(sorted(name for name in months.unique() if name != NO_DATE)) + (NO_DATE,)
     companies = company_names(apps) if companies is None else companies
     sources = apps["source"].str.strip().where(lambda s: s != "", "(blank)")
-    company_table = segment_by(apps, companies, "company", min_size=2, flags=flags)
     return Segments(
         channel=segment_by(apps, apps["channel"], "channel", order=CHANNELS, flags=flags),
         source=segment_by(apps, sources, "source", flags=flags),
@@ -265,5 +273,5 @@ def build_segments(apps: pd.DataFrame, flags: pd.DataFrame | None = None,
         seniority=segment_by(apps, _labels(role_codes, [seniority(role) for role in roles], apps.index),
                              "seniority", order=SENIORITIES, flags=flags),
         month=segment_by(apps, months, "month", order=month_order, flags=flags),
-        company=SegmentTable("company", tuple(s for s in company_table.segments if s.name != "")),
+        _company_inputs=(apps, companies, flags),
     )

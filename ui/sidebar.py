@@ -25,9 +25,13 @@ def _on_upload() -> None:
 
 
 def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[str]]:
-    """The uploaded files as Sources (each hashed once per upload), and why any other file is left out."""
-    seen = st.session_state.get("upload_digests", {})
-    digests: dict[str, str] = {}
+    """The uploaded files as Sources, and why any other file is left out.
+
+    Each upload is copied out of Streamlit and hashed once, on the run it arrives, and kept for
+    the session: copying a large file again on every rerun would cost a visible moment.
+    """
+    seen: dict[str, Source] = st.session_state.get("upload_sources", {})
+    kept: dict[str, Source] = {}
     sources: list[Source] = []
     problems: list[str] = []
     for item in uploaded:
@@ -35,14 +39,17 @@ def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[st
             problems.append(f"{item.name} is {megabytes(item.size)}, more than the {megabytes(MAX_UPLOAD_BYTES)} "
                             "limit; remove unused sheets or columns, or save only the tracker as CSV.")
             continue
-        data = item.getvalue()
-        digests[item.file_id] = seen.get(item.file_id) or digest_of(data)
-        twin = next((source for source in sources if source.digest == digests[item.file_id]), None)
+        source = seen.get(item.file_id)
+        if source is None:
+            data = item.getvalue()
+            source = Source(data=data, name=item.name, digest=digest_of(data), is_sample=False)
+        kept[item.file_id] = source
+        twin = next((other for other in sources if other.digest == source.digest), None)
         if twin is not None:
             problems.append(f"{item.name} is the same file as {twin.name}; it is read once.")
             continue
-        sources.append(Source(data=data, name=item.name, digest=digests[item.file_id], is_sample=False))
-    st.session_state["upload_digests"] = digests
+        sources.append(source)
+    st.session_state["upload_sources"] = kept
     return sources, problems
 
 

@@ -124,7 +124,7 @@ def sample_source() -> Source:
     return Source(data=data, name=SAMPLE_PATH.name, digest=digest_of(data), is_sample=True)
 
 
-@st.cache_resource(max_entries=8, show_spinner="Reading your tracker…")
+@st.cache_resource(max_entries=16, show_spinner="Reading your tracker…")
 def _load(digest: str, filename: str, settings: SettingsKey, _data: bytes) -> LoadResult:
     """Parse a file once per content and settings (``_data`` is not hashed: ``digest`` stands for it).
 
@@ -153,7 +153,7 @@ def load_source(source: Source, settings: SettingsKey) -> Loaded:
                            "CSV, Excel or ODS, or try the blank template.")
 
 
-@st.cache_resource(max_entries=16, show_spinner="Computing your funnel…")
+@st.cache_resource(max_entries=3, show_spinner="Computing your funnel…")
 def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.DataFrame,
             keywords: Keywords = ()) -> Report:
     """The report of the filtered table; ``key`` is (source digest, settings, filters, keywords).
@@ -161,7 +161,7 @@ def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.D
     return build_report(_loaded, today, applications=_applications, extra_keywords=dict(keywords))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=3, show_spinner=False)
 def filtered_applications(key: tuple, filters: Filters, _applications: pd.DataFrame) -> pd.DataFrame:
     """The applications that pass ``filters``, once per table and filters (``key``: the source's
     digest and reading settings, which identify the table). Shared and read-only, as :func:`_load`."""

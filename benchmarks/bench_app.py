@@ -1,0 +1,172 @@
+"""Time filter changes in the real app on a large upload (a script, not a test).
+
+    python benchmarks/bench_app.py                  # the 100k-row csv of bench_pipeline.py
+    python benchmarks/bench_app.py --size 100k.xlsx
+
+Starts ``streamlit run app.py`` on a free port, opens it in headless Chromium (Debian's, as the
+browser tests do), uploads the tracker through the file input, waits for the first full run,
+then changes the sidebar filters nine times, one at a time: four channels added one by one, then
+five "Role contains" words. Each change is a new filter, so the report is computed afresh (no cache hit).
+
+For each change it prints the *server time*: from the moment the browser sends the widget change
+over the websocket to the moment the server's "script finished" message arrives, i.e. the
+rerun (sidebar, filtering, report, page) plus the transfer of what changed, without the
+browser's own drawing of the charts.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import ROOT, make_file, parse_size  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHANNELS_ADDED = 4
+ROLE_WORDS = ("analyst", "engineer", "data", "senior", "lead")
+
+
+class RunClock:
+    """Watches the app's websocket: when a rerun was asked for and when the server finished it."""
+
+    def __init__(self) -> None:
+        self.asked: float | None = None
+        self.finished: list[float] = []
+
+    def watch(self, socket_) -> None:
+        """Attach to one websocket of the page."""
+        socket_.on("framesent", self._sent)
+        socket_.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        if isinstance(payload, bytes):
+            message = BackMsg()
+            message.ParseFromString(payload)
+            if message.WhichOneof("type") == "rerun_script":
+                self.asked = time.perf_counter()
+
+    def _received(self, payload) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg()
+            message.ParseFromString(payload)
+            if message.WhichOneof("type") == "script_finished":
+                self.finished.append(time.perf_counter())
+
+    def wait_finished(self, page, count: int, seconds: float = 120) -> None:
+        """Pump the page's events until ``count`` runs have finished."""
+        deadline = time.monotonic() + seconds
+        while len(self.finished) < count:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the app did not finish a run within {seconds:.0f} s")
+            page.wait_for_timeout(5)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """``streamlit run app.py`` headless on ``port``, ready to serve."""
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("streamlit did not start within 90 s")
+
+
+def _add_a_channel(page) -> str:
+    """Add the first channel not yet chosen to the Channel filter; its name."""
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
+    option = page.get_by_role("option").filter(has_not_text="Select all").first
+    name = option.inner_text()
+    option.click()
+    page.keyboard.press("Escape")
+    return name
+
+
+def _type_a_role(page, word: str) -> str:
+    """Type ``word`` into "Role contains" and press Enter."""
+    role = page.get_by_test_id("stSidebar").get_by_label("Role contains")
+    role.fill(word)
+    role.press("Enter")
+    return f"role contains {word}"
+
+
+def _changes(page):
+    """Filter changes, each made when called: four channels added one by one, then role words."""
+    for _ in range(CHANNELS_ADDED):
+        yield lambda: f"channel + {_add_a_channel(page)}"
+    for word in ROLE_WORDS:
+        yield lambda word=word: _type_a_role(page, word)
+
+
+def main() -> None:
+    """Upload, change the filters, print one line per change and a summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, default=parse_size("100k.csv"), metavar="ROWS.KIND")
+    parser.add_argument("--url", help="time an app already running there (for example under a profiler)")
+    parser.add_argument("--pause", type=float, default=0, help="seconds to wait after the upload (to attach a profiler)")
+    args = parser.parse_args()
+    path = make_file(*args.size)
+    port = _free_port()
+    server = None if args.url else start_server(port)
+    url = args.url or f"http://127.0.0.1:{port}/"
+    clock = RunClock()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.on("websocket", clock.watch)
+            page.goto(url)
+            clock.wait_finished(page, 1)
+            started = time.perf_counter()
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+            page.get_by_text("Applied between").wait_for(timeout=300_000)
+            clock.wait_finished(page, len(clock.finished) + 1)
+            page.wait_for_timeout(1000)  # let any follow-up run settle
+            print(f"{path.name}: upload, read and first report {time.perf_counter() - started:.1f} s", flush=True)
+            page.wait_for_timeout(args.pause * 1000)
+            server_times = []
+            for change in _changes(page):
+                done = len(clock.finished)
+                made = change()
+                clock.wait_finished(page, done + 1)
+                server_times.append(clock.finished[-1] - clock.asked)
+                print(f"  {made:<28} {server_times[-1] * 1000:5.0f} ms")
+            browser.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+    print(f"filter change, server: median {statistics.median(server_times) * 1000:.0f} ms, "
+          f"max {max(server_times) * 1000:.0f} ms over {len(server_times)} changes")
+
+
+if __name__ == "__main__":
+    main()
