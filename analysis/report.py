@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -18,6 +19,7 @@ from analysis.loading import LoadResult
 from analysis.sankey import Flow, build_flows
 from analysis.schema import FIELDS, THEMES
 from analysis.segments import Segments, build_segments, company_names
+from analysis.themes import check_keyword_themes
 from analysis.timing import Timing, build_timing
 from analysis.trend import Trend, build_trend
 
@@ -34,10 +36,19 @@ class Report:
     timing: Timing
     trend: Trend
     flows: tuple[Flow, ...]
-    feedback: FeedbackSummary
-    focus_areas: tuple[FocusArea, ...]
     extra_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The user's own keywords per theme (THEMES order, as written), applied to the feedback themes."""
+
+    @cached_property
+    def feedback(self) -> FeedbackSummary:
+        """The feedback themes, strengths and quotes, computed when first asked for: the Funnel page
+        never asks, so a filter change there does not wait for them."""
+        return summarise_feedback(self.applications, self.extra_keywords)
+
+    @cached_property
+    def focus_areas(self) -> tuple[FocusArea, ...]:
+        """The focus areas, best first (computed when first asked for, as :attr:`feedback`)."""
+        return tuple(rank_focus_areas(self.funnel, self.segments, self.feedback, self.today))
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -52,7 +63,8 @@ def build_report(
     applications: pd.DataFrame | None = None,
     extra_keywords: Mapping[str, Iterable[str]] | None = None,
 ) -> Report:
-    """Compute the funnel, segments, timing, trend, flows, feedback themes and focus areas.
+    """Compute the funnel, segments, timing, trend and flows (the feedback themes and focus areas
+    follow when first read: :attr:`Report.feedback`).
 
     ``applications`` defaults to everything loaded; pass a filtered table to report on part of it.
     ``extra_keywords`` maps theme ids to the user's own keywords (an unknown theme raises ``InputError``).
@@ -64,7 +76,7 @@ def build_report(
     companies = company_names(apps) if "company" in apps.columns else None
     segments = build_segments(apps, flags=flags, companies=companies)
     keywords = _keywords(extra_keywords)
-    feedback = summarise_feedback(apps, keywords)
+    check_keyword_themes(keywords)
     return Report(
         loaded=loaded,
         applications=apps,
@@ -74,8 +86,6 @@ def build_report(
         timing=build_timing(apps, companies=companies),
         trend=build_trend(apps, flags=flags),
         flows=tuple(build_flows(apps, funnel)),
-        feedback=feedback,
-        focus_areas=tuple(rank_focus_areas(funnel, segments, feedback, today)),
         extra_keywords=keywords,
     )
 

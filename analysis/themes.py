@@ -280,13 +280,18 @@ def _overall_polarity(reading: _Reading, cues: list[_Cue]) -> str:
     return POSITIVE if praised else NEUTRAL
 
 
+def check_keyword_themes(themes: Iterable[str]) -> None:
+    """Refuse user keywords given for a theme that does not exist (``InputError``, one sentence)."""
+    unknown = sorted(theme for theme in themes if theme not in THEMES[:-1])
+    if unknown:
+        raise InputError(f"Keywords were given for an unknown theme {unknown[0]!r}: use one of {', '.join(THEMES[:-1])}.")
+
+
 def _freeze(extra_keywords: ExtraKeywords | None) -> Frozen:
     """The user's keywords as a sorted, hashable tuple, blanks dropped; unknown themes refused."""
     frozen = tuple(sorted((theme, tuple(sorted({word.strip().lower() for word in words if word and word.strip()})))
                           for theme, words in (extra_keywords or {}).items()))
-    unknown = [theme for theme, _ in frozen if theme not in THEMES[:-1]]
-    if unknown:
-        raise InputError(f"Keywords were given for an unknown theme {unknown[0]!r}: use one of {', '.join(THEMES[:-1])}.")
+    check_keyword_themes(theme for theme, _ in frozen)
     return tuple((theme, words) for theme, words in frozen if words)
 
 
