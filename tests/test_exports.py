@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from analysis.errors import InputError
 from analysis.export_excel import report_xlsx
 from analysis.export_html import report_html
 from analysis.export_markdown import markdown_escape, report_markdown
@@ -237,6 +238,13 @@ def test_excel_of_the_sample_has_charts_and_no_formulas(sample: Report) -> None:
     for cell in all_cells(workbook):
         assert cell.data_type != "f"
         assert not (isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@"))), cell.coordinate
+
+
+def test_keywords_for_an_unknown_theme_are_refused_when_the_report_is_built() -> None:
+    loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
+    # Refused at once, although the feedback themes are only computed when first read.
+    with pytest.raises(InputError, match="unknown theme 'vibes'"):
+        build_report(loaded, TODAY, extra_keywords={"vibes": ["good energy"]})
 
 
 def test_custom_keywords_are_listed_in_the_markdown_and_excel_settings() -> None:
