@@ -13,11 +13,13 @@ from analysis.stats import MIN_N
 from ui import components, state
 
 MAX_COMPARED = 3
+WHOLE_PERCENT = "%.0f%%"
+"""Rates are shown as whole percentages, as everywhere else in the app (the columns hold 0-100)."""
 
 
 @st.cache_resource(max_entries=16, show_spinner="Building the caseload…")
 def _caseload(key: tuple, today: dt.date, _apps: pd.DataFrame, _feedback: FeedbackSummary) -> Caseload:
-    """The caseload of the filtered table; ``key`` is (source digest, settings, filters)."""
+    """The caseload of the filtered table; ``key`` is the report's (source digest, settings, filters, keywords)."""
     return build_caseload(_apps, today, feedback=_feedback)
 
 
@@ -26,12 +28,12 @@ def _theme_label(theme: str | None) -> str | None:
 
 
 def _candidate_table(caseload: Caseload) -> None:
-    """The sortable caseload table: stuck candidates first; rates blank below 5 applications."""
+    """The sortable caseload table: stuck candidates first; rates in whole percent, blank below 5 applications."""
     table = caseload.table()
     enough = table["applications"] >= MIN_N
     shown = table.assign(
-        interview_rate=table["interview_rate"].where(enough),
-        offer_rate=table["offer_rate"].where(enough),
+        interview_rate=(table["interview_rate"] * 100).where(enough),
+        offer_rate=(table["offer_rate"] * 100).where(enough),
         top_theme=table["top_theme"].map(_theme_label, na_action="ignore"),
     )
     rate_help = "Blank: fewer than 5 applications, too few to tell."
@@ -44,12 +46,12 @@ def _candidate_table(caseload: Caseload) -> None:
             "open": st.column_config.NumberColumn("Open", format="%d", help="In progress, or silent with no answer."),
             "interviews": st.column_config.NumberColumn("Interviews", format="%d",
                                                         help="Applications that reached at least a first interview."),
-            "interview_rate": st.column_config.ProgressColumn("Interview rate", format="percent", min_value=0.0,
-                                                              max_value=1.0, help=rate_help),
+            "interview_rate": st.column_config.ProgressColumn("Interview rate", format=WHOLE_PERCENT, min_value=0,
+                                                              max_value=100, help=rate_help),
             "interview_rate_label": None,
             "offers": None,
-            "offer_rate": st.column_config.ProgressColumn("Offer rate", format="percent", min_value=0.0,
-                                                          max_value=1.0, help=rate_help),
+            "offer_rate": st.column_config.ProgressColumn("Offer rate", format=WHOLE_PERCENT, min_value=0,
+                                                          max_value=100, help=rate_help),
             "offer_rate_label": None,
             "bottleneck": st.column_config.TextColumn("Bottleneck", help="The stage where this candidate stalls."),
             "top_theme": st.column_config.TextColumn("Top feedback theme",
@@ -70,13 +72,13 @@ def _theme_table(themes: pd.DataFrame) -> None:
         st.caption("No feedback names anything to work on yet.")
         return
     st.dataframe(
-        themes.assign(theme=themes["theme"].map(_theme_label)),
+        themes.assign(theme=themes["theme"].map(_theme_label), share=themes["share"] * 100),
         hide_index=True,
         column_config={
             "theme": st.column_config.TextColumn("Feedback theme"),
             "count": st.column_config.NumberColumn("Applications", format="%d"),
-            "share": st.column_config.ProgressColumn("Share of feedback", format="percent", min_value=0.0,
-                                                     max_value=1.0),
+            "share": st.column_config.ProgressColumn("Share of feedback", format=WHOLE_PERCENT, min_value=0,
+                                                     max_value=100),
         },
     )
 
@@ -117,7 +119,7 @@ if ctx.loaded.mapping.header("candidate") is None and not has_candidates(apps):
 
 if "outcome_known" not in apps.columns:
     apps = apps.assign(outcome_known=ctx.loaded.normalized.outcomes_known)
-caseload = _caseload((ctx.source.digest, ctx.settings, ctx.filters), report.today, apps, report.feedback)
+caseload = _caseload(ctx.report_key, report.today, apps, report.feedback)
 stuck = caseload.stuck
 
 columns = st.columns(3)

@@ -41,8 +41,8 @@ def change_table(changes: tuple[RateChange, ...], first_column: str, alt: str) -
 
 
 ctx = context()
-report = require_report(ctx)
 st.title("Plan", anchor=False)
+report = require_report(ctx)
 scope_caption(report, ctx)
 if not ctx.loaded.normalized.outcomes_known:
     st.info("Planning needs the outcome of each application. Add a Status column to your tracker, or pick it on "

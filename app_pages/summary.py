@@ -30,10 +30,9 @@ def _builder(report, fmt: str):
 
 
 ctx = context()
+st.title("Your improvement summary", anchor=False)
 report = require_report(ctx)
 summary = build_summary(report)
-
-st.title("Your improvement summary", anchor=False)
 scope_caption(report, ctx)
 
 stem = safe_filename(ctx.source.name.rsplit(".", 1)[0], default="tracker")

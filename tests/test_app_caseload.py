@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 from app_harness import ROOT, TIMEOUT, TODAY, no_exception, texts, upload
 from streamlit.testing.v1 import AppTest
 
@@ -37,6 +38,8 @@ def test_caseload_lists_candidates_with_counts_and_stuck_flags(tmp_path):
     assert table["candidate"].tolist() == ["Ana Lopez", "Ben Okafor", "Cy Ng"]
     assert table["applications"].tolist() == [16, 5, 4]
     assert table["interviews"].tolist() == [0, 3, 4]
+    # Whole percentages (0-100); blank below 5 applications, too few to tell.
+    assert table["interview_rate"].tolist()[:2] == [0.0, 60.0] and pd.isna(table.loc[2, "interview_rate"])
     assert table["stuck"].tolist() == [True, True, False]
     assert table.loc[0, "stuck_reason"] == "16 applications and no interview yet"
     assert table.loc[1, "stuck_reason"].startswith("no activity for ")
@@ -80,3 +83,18 @@ def test_summary_offers_one_summary_per_candidate(tmp_path):
     no_exception(at)
     labels = [button.proto.label for button in at.get("download_button")]
     assert "One HTML summary per candidate (3, zip)" in labels
+
+
+def test_the_users_own_keywords_reach_the_caseload(tmp_path):
+    at, page = open_caseload(tmp_path)
+    coach = CASELOAD_CSV + "".join(f"Dee Park,Lab {i},Analyst,2026-11-10,Rejected,They wanted someone who knows dbt.\n"
+                                   for i in range(5))
+    upload(at, "coach.csv", coach.encode("utf-8"))
+    at.switch_page(page).run()
+    table = at.container(key="caseload_candidates").dataframe[0].value
+    assert pd.isna(table.set_index("candidate").loc["Dee Park", "top_theme"])  # "generic": nothing to work on
+    at.session_state["extra_keywords"] = {"technical_skills": ("dbt",)}  # as the Feedback page's editor sets it
+    at.run()
+    no_exception(at)
+    table = at.container(key="caseload_candidates").dataframe[0].value
+    assert table.set_index("candidate").loc["Dee Park", "top_theme"] == "Technical skills"
