@@ -13,8 +13,7 @@ from analysis.stats import MIN_N
 from ui import components, state
 
 MAX_COMPARED = 3
-WHOLE_PERCENT = "%.0f%%"
-"""Rates are shown as whole percentages, as everywhere else in the app (the columns hold 0-100)."""
+WHOLE_PERCENT = "%.0f%%"  # rates as whole percentages, as everywhere else in the app (the columns hold 0-100)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Building the caseload…")

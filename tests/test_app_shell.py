@@ -1,10 +1,12 @@
 """The app shell: navigation, the sidebar's file choice, settings, and the states with no usable file."""
 from __future__ import annotations
 
+import ast
 import datetime as dt
 
 import pytest
 from app_harness import (
+    ROOT,
     SAMPLE,
     TODAY,
     engine_report,
@@ -117,3 +119,16 @@ def test_a_file_with_no_applications_says_why():
     at.switch_page("app_pages/data.py").run()
     no_exception(at)
     assert shown(at, "Applications") == "0" and metric(at, "Skipped rows") == "2"
+
+
+def test_page_scripts_hold_no_stray_strings_that_streamlit_would_show():
+    """Streamlit's "magic" writes any bare expression of a page script on the page: a string meant as a
+    comment (say, under a constant) would appear to the user. Docstrings are the only bare strings allowed."""
+    stray = []
+    for path in [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(body[0]) for body in ([tree.body] + [node.body for node in ast.walk(tree)
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]) if body}
+        stray += [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and id(node) not in docstrings]
+    assert stray == []
