@@ -13,6 +13,7 @@ from analysis.stats import MIN_N
 from ui import components, state
 
 MAX_COMPARED = 3
+PANELS_PER_ROW = 2
 WHOLE_PERCENT = "%.0f%%"  # rates as whole percentages, as everywhere else in the app (the columns hold 0-100)
 
 
@@ -143,7 +144,8 @@ st.subheader("Compare funnels", anchor=False)
 default = [row.candidate for row in stuck][:MAX_COMPARED] or list(caseload.candidates[:2])
 chosen = st.multiselect("Candidates to compare with everyone", caseload.candidates, default=default,
                         max_selections=MAX_COMPARED, key="caseload_compare")
-panels = st.columns(1 + len(chosen), gap="medium")
+# Everyone first, then the chosen candidates, two panels a row so that each funnel stays readable.
+panels = [column for _ in range(0, 1 + len(chosen), PANELS_PER_ROW) for column in st.columns(PANELS_PER_ROW, gap="medium")]
 with panels[0], st.container(key="caseload_panel_cohort"):
     _cohort_column(caseload)
 for position, (panel, name) in enumerate(zip(panels[1:], chosen)):
