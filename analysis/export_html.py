@@ -71,7 +71,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); }
 
 
 def render_text(parts: Text) -> str:
-    """A :data:`~analysis.summary.Text` as HTML: every part escaped."""
+    """A :data:`~analysis.summary_model.Text` as HTML: every part escaped."""
     return "".join(escape(part) for part in parts)
 
 

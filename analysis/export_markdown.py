@@ -36,7 +36,7 @@ def markdown_escape(value: object) -> str:
 
 
 def render_text(parts: Text) -> str:
-    """A :data:`~analysis.summary.Text` as Markdown: user parts escaped, ours as written."""
+    """A :data:`~analysis.summary_model.Text` as Markdown: user parts escaped, ours as written."""
     return "".join(markdown_escape(part) if isinstance(part, UserText) else part for part in parts)
 
 

@@ -13,7 +13,8 @@ import pandas as pd
 
 from analysis.caseload import build_caseload
 from analysis.feedback import FeedbackSummary, summarise_feedback
-from analysis.focus import FocusArea, rank_focus_areas
+from analysis.focus import rank_focus_areas
+from analysis.focus_area import FocusArea
 from analysis.funnel import Funnel, application_flags, build_funnel
 from analysis.loading import LoadResult
 from analysis.sankey import Flow, build_flows

@@ -5,7 +5,8 @@ import pytest
 from canonical_factory import make_apps, many
 
 from analysis.feedback import summarise_feedback
-from analysis.focus import FocusArea, rank_focus_areas
+from analysis.focus import rank_focus_areas
+from analysis.focus_area import FocusArea
 from analysis.focus_text import count_of, name_list
 from analysis.funnel import build_funnel
 from analysis.segments import build_segments

@@ -15,7 +15,7 @@ import streamlit as st
 
 from analysis.feedback import OUTSIDE_CONTROL, FeedbackSummary, Quote
 from analysis.feedback_charts import theme_label
-from analysis.focus import FocusArea
+from analysis.focus_area import FocusArea
 from analysis.focus_text import FEEDBACK_REQUEST, NORM_NO_FEEDBACK, STAGE_PHRASES
 from analysis.report import Report
 from analysis.wording import date_phrase, interval, plural
