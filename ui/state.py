@@ -117,7 +117,7 @@ def digest_of(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def sample_source() -> Source:
     """The bundled demo tracker."""
     data = SAMPLE_PATH.read_bytes()
