@@ -6,13 +6,15 @@
 Starts ``streamlit run app.py`` on a free port, opens it in headless Chromium (Debian's, as the
 browser tests do), uploads the tracker through the file input, waits until the page describes it,
 switches to the page asked for (Funnel by default), then changes the sidebar filters nine times,
-one at a time: four channels added one by one, then five "Role contains" words. Each change is a
-new filter, so the report is computed afresh (no cache hit).
+one at a time, a second apart: four channels added one by one, then five "Role contains" words.
+Each change is a new filter, so the report is computed afresh (no cache hit).
 
 For each change it prints the *round trip*: from the moment the browser sends the widget change
 over the websocket to the moment the server's "script finished" message reaches the browser,
 i.e. the rerun (sidebar, filtering, report, page) plus the transfer of what changed, without
-the browser's own drawing of the charts (which shares the machine's cores meanwhile).
+the browser's own drawing of the charts (which shares the machine's cores meanwhile); and the
+CPU time the server process spent meanwhile (from /proc, in 10 ms steps; Linux only, and not with
+``--url``), which the browser's share of the cores does not inflate.
 """
 from __future__ import annotations
 
@@ -74,6 +76,14 @@ class RunClock:
             if time.monotonic() > deadline:
                 raise SystemExit(f"the app did not finish a run within {seconds:.0f} s")
             page.wait_for_timeout(5)
+
+
+def server_cpu(pid: int | None) -> float | None:
+    """CPU seconds the process has used so far (user + system), or None without a process to read."""
+    if pid is None:
+        return None
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -157,13 +167,19 @@ def main() -> None:
                 page.get_by_test_id("stSidebarNav").get_by_role("link", name=args.page, exact=True).click()
                 clock.wait_finished(page, done + 1)
             page.wait_for_timeout(args.pause * 1000)
-            round_trips = []
+            round_trips, cpu_times = [], []
+            pid = None if server is None else server.pid
             for change in _changes(page):
-                done = len(clock.finished)
+                page.wait_for_timeout(1000)  # the browser draws the last result, as it has before a user acts again
+                done, cpu_before = len(clock.finished), server_cpu(pid)
                 made = change()
                 clock.wait_finished(page, done + 1)
                 round_trips.append(clock.finished[-1] - clock.asked)
-                print(f"  {made:<28} {round_trips[-1] * 1000:5.0f} ms")
+                note = ""
+                if pid is not None:
+                    cpu_times.append(server_cpu(pid) - cpu_before)
+                    note = f"   server CPU {cpu_times[-1] * 1000:4.0f} ms"
+                print(f"  {made:<28} {round_trips[-1] * 1000:5.0f} ms{note}")
             browser.close()
     finally:
         if server is not None:
@@ -171,6 +187,9 @@ def main() -> None:
             server.wait(timeout=10)
     print(f"filter change on {args.page}, round trip: median {statistics.median(round_trips) * 1000:.0f} ms, "
           f"max {max(round_trips) * 1000:.0f} ms over {len(round_trips)} changes")
+    if cpu_times:
+        print(f"server CPU per change: median {statistics.median(cpu_times) * 1000:.0f} ms, "
+              f"max {max(cpu_times) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
