@@ -12,7 +12,7 @@ from analysis.loading import LoadResult
 from analysis.merge import MergedApplications
 from ui import files, state
 from ui.components import plain
-from ui.filters import Domain, Filters, domain_of
+from ui.filters import Domain, Filters
 from ui.state import AppContext, SettingsKey, Source, choices_for, digest_of, load_source, sample_source
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "xlsm", "xls", "ods"]
@@ -172,8 +172,9 @@ def render() -> AppContext:
     with_candidates = loaded.mapping.header("candidate") is not None or (merged is not None and merged.as_candidates)
     with filters_box:
         st.subheader("Filters")
-        filters = _filter_widgets(domain_of(apps, with_candidates=with_candidates))
-        filtered = state.filtered_applications((source.digest, settings), filters, apps)
+        table_key = (source.digest, settings)
+        filters = _filter_widgets(state.filter_domain(table_key, with_candidates, apps))
+        filtered = state.filtered_applications(table_key, filters, apps)
         if filters.active:
             st.caption(f"Showing {len(filtered)} of {len(apps)} applications.")
             st.button("Clear filters", on_click=_reset_filters, args=(st.session_state["filter_domain"],),

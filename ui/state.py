@@ -22,7 +22,7 @@ from analysis.errors import InputError
 from analysis.loading import LoadResult, LoadSettings, load, status_overrides_from_table
 from analysis.merge import MergedApplications
 from analysis.report import Report, build_report
-from ui.filters import Filters, apply_filters
+from ui.filters import Domain, Filters, apply_filters, domain_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "sample_data" / "sample_tracker.xlsx"
@@ -159,6 +159,12 @@ def _report(key: tuple, today: dt.date, _loaded: LoadResult, _applications: pd.D
     """The report of the filtered table; ``key`` is (source digest, settings, filters, keywords).
     Shared and read-only, as :func:`_load`."""
     return build_report(_loaded, today, applications=_applications, extra_keywords=dict(keywords))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def filter_domain(key: tuple, with_candidates: bool, _applications: pd.DataFrame) -> Domain:
+    """The values the sidebar filters can take, once per table (``key`` as :func:`filtered_applications`)."""
+    return domain_of(_applications, with_candidates)
 
 
 @st.cache_resource(max_entries=3, show_spinner=False)
