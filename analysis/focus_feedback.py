@@ -30,7 +30,8 @@ def ask_for_feedback_area(feedback: FeedbackSummary, today: dt.date) -> FocusAre
     if with_text == coverage.n or (coverage.value >= FEEDBACK_COVERAGE_TARGET and with_text >= MIN_FEEDBACK_TEXTS):
         return None
     table = feedback.table
-    silent = table[(table["outcome"] == "rejected") & ~table["has_feedback"]]
+    rejected_silently = ((table["outcome"] == "rejected") & ~table["has_feedback"]).to_numpy()
+    silent = table.loc[rejected_silently, ["furthest_stage", "dated_on", "company"]]
     interviewed = silent[silent["furthest_stage"] != "applied"]
     subject = "interview" if 2 * len(interviewed) >= len(silent) else "application"
     opening = (
@@ -49,7 +50,6 @@ def ask_for_feedback_area(feedback: FeedbackSummary, today: dt.date) -> FocusAre
         actions.append(f"Start with the {len(interviewed)} rejected after an interview ({words.name_list(interviewed['company'])}): interviewers can say the most.")
     actions.append("Write down whatever comes back, even one line, in the feedback column of your tracker so it is counted here.")
     return FocusArea("ask_for_feedback", "Ask for feedback after each rejection", why, tuple(actions), 2 - coverage.value)
-
 
 
 # ---- what the feedback says -----------------------------------------------------------------

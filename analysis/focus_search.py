@@ -99,7 +99,6 @@ def _stage_theme_sentence(feedback: FeedbackSummary, stages: tuple[str, ...]) ->
     return f" {int(counts[theme])} of the {texts} feedback texts from this point name {words.THEME_PHRASES[theme]}."
 
 
-
 # ---- channels, interviews, silence ----------------------------------------------------------
 
 
