@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -87,3 +88,22 @@ def upload_files(at: AppTest, files: dict[str, bytes]) -> AppTest:
 def no_exception(at: AppTest) -> None:
     """The run raised nothing (shows the message when it did)."""
     assert not at.exception, [item.value for item in at.exception]
+
+
+class _Links(HTMLParser):
+    """The src and href attributes of real tags (script bodies are not parsed as markup)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [(tag, name, value or "") for name, value in attrs if name in ("src", "href")]
+
+
+def html_links(html: str) -> list[tuple[str, str, str]]:
+    """(tag, attribute, address) of every src and href in an HTML document."""
+    links = _Links()
+    links.feed(html)
+    links.close()
+    return links.urls

@@ -11,11 +11,10 @@ import ipaddress
 import re
 import socket
 import tomllib
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from app_harness import SAMPLE, TODAY, no_exception, open_app, upload
+from app_harness import SAMPLE, TODAY, html_links, no_exception, open_app, upload
 
 from analysis.exports import applications_csv, render
 from analysis.limits import MAX_UPLOAD_BYTES
@@ -106,22 +105,8 @@ def test_the_guard_catches_an_attempt(network_attempts):
     assert network_attempts == []
 
 
-class _Links(HTMLParser):
-    """The src and href attributes of real tags (script bodies are not parsed as markup)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.urls += [(tag, name, value or "") for name, value in attrs if name in ("src", "href")]
-
-
 def _web_links(html: str) -> list[tuple[str, str, str]]:
-    links = _Links()
-    links.feed(html)
-    links.close()
-    return [url for url in links.urls if re.match(r"\s*(https?:)?//", url[2], re.IGNORECASE)]
+    return [url for url in html_links(html) if re.match(r"\s*(https?:)?//", url[2], re.IGNORECASE)]
 
 
 @pytest.mark.parametrize(("name", "data"), [(SAMPLE.name, SAMPLE.read_bytes()), ("links.csv", HOSTILE_FEEDBACK)])

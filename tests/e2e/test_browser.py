@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from app_harness import html_links
 
 from analysis.feedback_charts import theme_label
 from analysis.loading import LoadSettings, load
@@ -145,17 +145,6 @@ def test_the_feedback_page_names_the_themes(page, app_url):
     expect_no_traceback(page)
 
 
-class _Links(HTMLParser):
-    """Every src and href attribute of real tags (script bodies are not parsed as markup)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.urls += [(tag, name, value or "") for name, value in attrs if name in ("src", "href")]
-
-
 def test_the_html_summary_downloads_with_the_headline_numbers_and_no_external_scripts(page, app_url, tmp_path):
     overview = engine(SAMPLE).funnel.overview
     open_page(page, app_url, "summary")
@@ -174,10 +163,9 @@ def test_the_html_summary_downloads_with_the_headline_numbers_and_no_external_sc
     assert cards["Interview rate"] == overview.interview_rate.percent()
     assert cards["Response rate"] == overview.response_rate.percent()
     assert cards["Offer rate"] == overview.offer_rate.percent()
-    links = _Links()
-    links.feed(html)
-    assert not [url for url in links.urls if url[0] == "script"], "a script is loaded from a file or the web"
-    assert not [url for url in links.urls if re.match(r"\s*(https?:)?//", url[2], re.IGNORECASE)]
+    links = html_links(html)
+    assert not [url for url in links if url[0] == "script"], "a script is loaded from a file or the web"
+    assert not [url for url in links if re.match(r"\s*(https?:)?//", url[2], re.IGNORECASE)]
     assert "<script" in html and "Plotly" in html  # the charts' library is inlined
 
 
