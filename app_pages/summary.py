@@ -11,7 +11,9 @@ import streamlit as st
 from analysis.export_markdown import summary_markdown
 from analysis.exports import applications_csv, candidate_summaries_zip, render
 from analysis.safety import safe_filename
+from analysis.report import Report
 from analysis.summary import build_summary
+from analysis.summary_model import ImprovementSummary
 from ui.components import require_report, scope_caption
 from ui.state import context
 
@@ -24,6 +26,12 @@ DOWNLOADS = (
 )
 
 
+@st.cache_resource(max_entries=3, show_spinner=False)
+def _summary(key: tuple, _report: Report) -> ImprovementSummary:
+    """The summary of the report ``key`` names (its reruns reuse it, read-only as the report)."""
+    return build_summary(_report)
+
+
 def _builder(report, fmt: str):
     """A no-argument callable that renders the report when the button is clicked."""
     return lambda: render(report, fmt)
@@ -32,7 +40,7 @@ def _builder(report, fmt: str):
 ctx = context()
 st.title("Your improvement summary", anchor=False)
 report = require_report(ctx)
-summary = build_summary(report)
+summary = _summary(ctx.report_key, report)
 scope_caption(report, ctx)
 
 stem = safe_filename(ctx.source.name.rsplit(".", 1)[0], default="tracker")
