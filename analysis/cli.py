@@ -12,9 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from analysis.errors import InputError
-from analysis.limits import MAX_UPLOAD_BYTES
-from analysis.schema import FIELDS
+from analysis.core.errors import InputError
+from analysis.core.limits import MAX_UPLOAD_BYTES
+from analysis.core.schema import FIELDS
 
 FORMATS = ("json", "md", "html", "xlsx")
 
@@ -37,7 +37,7 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _settings(args: argparse.Namespace):
-    from analysis.loading import LoadSettings
+    from analysis.normalize.loading import LoadSettings
 
     columns = {}
     for name, header in args.column or []:
@@ -71,8 +71,8 @@ def _write_atomically(path: str, content: bytes) -> None:
 
 
 def _report_command(args: argparse.Namespace) -> int:
-    from analysis.exports import render
-    from analysis.loading import load
+    from analysis.export.files import render
+    from analysis.normalize.loading import load
     from analysis.report import build_report
 
     # The file's bytes are not kept alive while the report is computed (peak memory on large files).
@@ -89,8 +89,8 @@ def _report_command(args: argparse.Namespace) -> int:
 
 
 def _normalize_command(args: argparse.Namespace) -> int:
-    from analysis.exports import applications_csv
-    from analysis.loading import load
+    from analysis.export.files import applications_csv
+    from analysis.normalize.loading import load
 
     loaded = load(_read_input(args.file), Path(args.file).name, _settings(args))
     _write_atomically(args.output, applications_csv(loaded.applications))
@@ -100,7 +100,7 @@ def _normalize_command(args: argparse.Namespace) -> int:
 
 
 def _themes_command(args: argparse.Namespace) -> int:
-    from analysis.themes import classify_many
+    from analysis.feedback.classifier import classify_many
 
     stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="replace")
     with stream:

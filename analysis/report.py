@@ -11,18 +11,17 @@ from functools import cached_property
 
 import pandas as pd
 
-from analysis.caseload import build_caseload
-from analysis.feedback import FeedbackSummary, summarise_feedback
-from analysis.focus import rank_focus_areas
-from analysis.focus_area import FocusArea
-from analysis.funnel import Funnel, application_flags, build_funnel
-from analysis.loading import LoadResult
-from analysis.sankey import Flow, build_flows
-from analysis.schema import FIELDS, THEMES
-from analysis.segments import Segments, build_segments, company_names
-from analysis.themes import check_keyword_themes
-from analysis.timing import Timing, build_timing
-from analysis.trend import Trend, build_trend
+from analysis.core.schema import THEMES
+from analysis.feedback.classifier import check_keyword_themes
+from analysis.feedback.summary import FeedbackSummary, summarise_feedback
+from analysis.focus.area import FocusArea
+from analysis.focus.ranking import rank_focus_areas
+from analysis.funnel.sankey import Flow, build_flows
+from analysis.funnel.segments import Segments, build_segments, company_names
+from analysis.funnel.stages import Funnel, application_flags, build_funnel
+from analysis.funnel.timing import Timing, build_timing
+from analysis.funnel.trend import Trend, build_trend
+from analysis.normalize.loading import LoadResult
 
 
 @dataclass(frozen=True)
@@ -102,48 +101,3 @@ def _keywords(extra_keywords: Mapping[str, Iterable[str]] | None) -> dict[str, t
         if kept:
             cleaned[theme] = tuple(kept.values())
     return dict(sorted(cleaned.items(), key=lambda item: THEMES.index(item[0]) if item[0] in THEMES else len(THEMES)))
-
-
-def _candidates(report: Report) -> list[dict]:
-    """Per-candidate funnels (DESIGN.md ``candidates``) when the file has a candidate column."""
-    if report.loaded.mapping.header("candidate") is None:
-        return []
-    caseload = build_caseload(report.applications, report.today, feedback=report.feedback)
-    return caseload.to_json()["candidates"]
-
-
-def report_json(report: Report) -> dict:
-    """The ``report --format json`` object of DESIGN.md (with a few extra keys)."""
-    loaded = report.loaded
-    period = report.period
-    return {
-        "applications": len(report.applications),
-        "rows": {
-            "read": loaded.rows_read,
-            "skipped": [{"row": item.row, "reason": item.reason} for item in loaded.skipped],
-        },
-        "columns": {name: loaded.mapping.header(name) for name in FIELDS},
-        "column_confidence": {name: loaded.mapping.confidence.get(name, 0.0) for name in FIELDS},
-        "layout": loaded.layout,
-        "sheet": loaded.raw.sheet,
-        "outcomes": report.funnel.overview.outcomes,
-        "outcomes_known": loaded.normalized.outcomes_known,
-        "funnel": report.funnel.to_json_entries(),
-        "overview": report.funnel.overview.to_dict(),
-        "bottleneck": None if report.funnel.bottleneck is None else report.funnel.bottleneck.to_dict(),
-        "channels": report.segments.to_dict().get("channel"),
-        "timing": report.timing.to_dict(),
-        "themes": report.feedback.theme_counts(),
-        "strengths": report.feedback.strength_counts(),
-        "focus_areas": [area.to_dict() for area in report.focus_areas],
-        "candidates": _candidates(report),
-        "unreadable_dates": [{"row": item.row, "reason": item.reason} for item in loaded.normalized.unreadable_dates],
-        "period": None if period is None else [period[0].isoformat(), period[1].isoformat()],
-        "settings": {
-            "today": report.today.isoformat(),
-            "ghost_after_days": loaded.settings.ghost_after_days,
-            "extra_keywords": {theme: list(words) for theme, words in report.extra_keywords.items()},
-        },
-        "warnings": list(loaded.warnings),
-    }
-

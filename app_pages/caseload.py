@@ -6,10 +6,16 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analysis import charts
-from analysis.caseload import STUCK_APPLICATIONS, STUCK_SILENT_DAYS, Caseload, build_caseload, has_candidates
-from analysis.feedback import FeedbackSummary
-from analysis.stats import MIN_N
+from analysis.charts import figures as charts
+from analysis.core.stats import MIN_N
+from analysis.feedback.summary import FeedbackSummary
+from analysis.plan.caseload import (
+    STUCK_APPLICATIONS,
+    STUCK_SILENT_DAYS,
+    Caseload,
+    build_caseload,
+    has_candidates,
+)
 from ui import components, state
 
 MAX_COMPARED = 3

@@ -1,8 +1,8 @@
 """Data: how the file was read, and the user's corrections (columns, statuses, date order, sheet)."""
 import streamlit as st
 
-from analysis.exports import applications_csv
-from analysis.safety import safe_filename
+from analysis.core.safety import safe_filename
+from analysis.export.files import applications_csv
 from ui import components, data_controls, files, state
 
 ctx = state.context()

@@ -1,13 +1,13 @@
 """Feedback: what the feedback keeps saying, the strengths it names, what was not personal, what to do next.
 
-Everything shown comes from ``report.feedback`` (``analysis.feedback``) and ``report.focus_areas``;
-the charts from ``analysis.feedback_charts``. Feedback text is the user's: it reaches Markdown only
+Everything shown comes from ``report.feedback`` (``analysis.feedback.summary``) and ``report.focus_areas``;
+the charts from ``analysis.charts.feedback``. Feedback text is the user's: it reaches Markdown only
 through ``components.plain`` (``ui.feedback_view``). The user's own keywords (the editor at the
 bottom) are applied by ``ui.state`` to the report of every page.
 """
 import streamlit as st
 
-from analysis import feedback_charts
+from analysis.charts import feedback as feedback_charts
 from ui import components, feedback_view, keywords, state
 
 ctx = state.context()

@@ -4,7 +4,7 @@ Clicking a stage, a channel or a week/month (or picking a flow) lists the applic
 """
 import streamlit as st
 
-from analysis.drilldown import flow_name
+from analysis.charts.drilldown import flow_name
 from ui import components, drilldown, state
 
 

@@ -1,6 +1,6 @@
 """Plan: your rates beside published figures, what one offer takes, what-if levers, and before/after a change.
 
-Every number comes from ``analysis.norms``, ``analysis.planner`` and ``analysis.periods``; this
+Every number comes from ``analysis.plan.norms``, ``analysis.plan.planner`` and ``analysis.plan.periods``; this
 page only lays them out and holds the sliders. No text from the user's file is shown: channel and
 theme names are the engine's own.
 """
@@ -11,11 +11,24 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from analysis.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS, norms_beside
-from analysis.periods import RateChange, compare_periods
-from analysis.planner import DRAWS, applications_per_offer, needle_movers, number, weekly_pace, what_if
-from analysis.stats import MIN_N
-from analysis.wording import date_phrase, rate_phrase
+from analysis.core.stats import MIN_N
+from analysis.core.wording import date_phrase, rate_phrase
+from analysis.plan.norms import (
+    CANDIDATE_CAVEAT,
+    EMPLOYER_CAVEAT,
+    KIND_LABELS,
+    NORMS,
+    norms_beside,
+)
+from analysis.plan.periods import RateChange, compare_periods
+from analysis.plan.planner import (
+    DRAWS,
+    applications_per_offer,
+    needle_movers,
+    number,
+    weekly_pace,
+    what_if,
+)
 from ui.components import plain, require_report, scope_caption
 from ui.state import context
 

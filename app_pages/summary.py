@@ -1,6 +1,6 @@
 """Summary: the improvement summary as a preview, and downloads in Markdown, HTML, Excel and CSV.
 
-The document is worded once in ``analysis.summary``; the preview renders its Markdown (user text
+The document is worded once in ``analysis.summary.build``; the preview renders its Markdown (user text
 escaped there, and st.markdown shows no raw HTML). Each download is built only when its button
 is clicked (a callable ``data``), so opening the page stays fast.
 """
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.export_markdown import summary_markdown
-from analysis.exports import applications_csv, candidate_summaries_zip, render
-from analysis.safety import safe_filename
+from analysis.core.safety import safe_filename
+from analysis.export.files import applications_csv, candidate_summaries_zip, render
+from analysis.export.markdown import summary_markdown
 from analysis.report import Report
-from analysis.summary import build_summary
-from analysis.summary_model import ImprovementSummary
+from analysis.summary.build import build_summary
+from analysis.summary.model import ImprovementSummary
 from ui.components import require_report, scope_caption
 from ui.state import context
 

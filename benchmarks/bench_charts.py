@@ -23,12 +23,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from canonical_factory import make_apps
 
-from analysis import charts
-from analysis.funnel import build_funnel
-from analysis.sankey import build_flows
-from analysis.segments import build_segments
-from analysis.timing import build_timing
-from analysis.trend import build_trend
+from analysis.charts import figures as charts
+from analysis.funnel.sankey import build_flows
+from analysis.funnel.segments import build_segments
+from analysis.funnel.stages import build_funnel
+from analysis.funnel.timing import build_timing
+from analysis.funnel.trend import build_trend
 
 STAGES = ["applied", "first_interview", "second_interview", "final_interview", "offer"]
 ENDINGS = ["rejected", "no_response", "withdrawn", "in_progress"]

@@ -103,7 +103,7 @@ def _measure(task: str, path: str, repeat: int, queue) -> None:
     sys.path.insert(0, str(ROOT))
     import pandas as pd
 
-    from analysis.reading import read_table
+    from analysis.reading.tables import read_table
 
     data = Path(path).read_bytes()
     _reset_peak()

@@ -225,11 +225,12 @@ def _measure(stage: str, path: Path, repeat: int) -> dict:
     sys.path.insert(0, str(ROOT))
     import pandas as pd
 
-    from analysis.feedback import summarise_feedback
-    from analysis.funnel import build_funnel
-    from analysis.loading import LoadSettings, load
-    from analysis.reading import read_table
-    from analysis.report import build_report, report_json
+    from analysis.export.json_report import report_json
+    from analysis.feedback.summary import summarise_feedback
+    from analysis.funnel.stages import build_funnel
+    from analysis.normalize.loading import LoadSettings, load
+    from analysis.reading.tables import read_table
+    from analysis.report import build_report
 
     data = path.read_bytes()
     settings = LoadSettings(today=TODAY)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from analysis.loading import LoadResult, LoadSettings, load
+from analysis.normalize.loading import LoadResult, LoadSettings, load
 from analysis.report import Report, build_report
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.schema import CANONICAL_COLUMNS
+from analysis.core.schema import CANONICAL_COLUMNS
 
 TEXT_COLUMNS = ("company", "role", "source", "channel", "location", "candidate", "feedback")
 DATE_COLUMNS = ("applied_on", "responded_on", "last_update")

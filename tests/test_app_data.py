@@ -17,10 +17,9 @@ from app_harness import (
 )
 from openpyxl import Workbook
 
-from analysis.loading import LoadSettings, load
-from analysis.schema import FIELDS
-from analysis.statuses import StatusMeaning
-
+from analysis.core.schema import FIELDS
+from analysis.normalize.loading import LoadSettings, load
+from analysis.normalize.statuses import StatusMeaning
 
 
 def edit(at, editor: str, edited_rows: dict) -> None:

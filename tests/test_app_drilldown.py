@@ -1,7 +1,7 @@
 """Drill-down on the Funnel page: the applications behind a chart point, kept across pages, cleared on demand.
 
 AppTest cannot click a chart, so the tests store the selection the way a click does (session
-state ``drilldown``: chart id and point names, as ``analysis.drilldown`` reads them).
+state ``drilldown``: chart id and point names, as ``analysis.charts.drilldown`` reads them).
 """
 from __future__ import annotations
 

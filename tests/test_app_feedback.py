@@ -5,12 +5,23 @@ import csv
 import io
 import re
 
-from app_harness import SAMPLE, TODAY, engine_report, metric, no_exception, open_app, table, texts, titles, upload
+from app_harness import (
+    SAMPLE,
+    TODAY,
+    engine_report,
+    metric,
+    no_exception,
+    open_app,
+    table,
+    texts,
+    titles,
+    upload,
+)
 
-from analysis import feedback_charts
-from analysis.loading import LoadSettings, load
+from analysis.charts import feedback as feedback_charts
+from analysis.core.wording import interval
+from analysis.normalize.loading import LoadSettings, load
 from analysis.report import build_report
-from analysis.wording import interval
 from ui.components import plain
 from ui.keywords import refusal
 

@@ -15,11 +15,10 @@ from app_harness import (
     upload,
 )
 
-from analysis import charts
-from analysis.loading import LoadSettings, load
+from analysis.charts import figures as charts
+from analysis.normalize.loading import LoadSettings, load
 from analysis.report import build_report
 from ui.filters import Filters, apply_filters
-
 
 RATES = {
     "Response rate": "response_rate",

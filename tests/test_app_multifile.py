@@ -14,8 +14,8 @@ from app_harness import (
     upload_files,
 )
 
-from analysis.loading import LoadSettings, load
-from analysis.merge import merge_loads
+from analysis.normalize.loading import LoadSettings, load
+from analysis.normalize.merge import merge_loads
 from ui.components import plain
 from ui.state import digest_of
 
@@ -40,7 +40,7 @@ TRACKER_ID, LINKEDIN_ID = digest_of(TRACKER), digest_of(LINKEDIN)
 
 
 def expected(as_candidates: bool):
-    """What analysis.merge makes of the two files, read as the app reads them (at TODAY)."""
+    """What analysis.normalize.merge makes of the two files, read as the app reads them (at TODAY)."""
     loads = [(name, load(data, name, LoadSettings(today=TODAY))) for name, data in FILES.items()]
     return merge_loads(loads, as_candidates=as_candidates)
 

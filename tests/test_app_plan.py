@@ -16,9 +16,9 @@ from app_harness import (
 )
 from streamlit.testing.v1 import AppTest
 
-from analysis.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, norms_beside
-from analysis.periods import compare_periods
-from analysis.planner import number, weekly_pace, what_if
+from analysis.plan.norms import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, norms_beside
+from analysis.plan.periods import compare_periods
+from analysis.plan.planner import number, weekly_pace, what_if
 
 
 def open_plan() -> AppTest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app_harness import SAMPLE, engine_report, no_exception, open_app
 from pandas.testing import assert_frame_equal
 
-from analysis.report import report_json
+from analysis.export.json_report import report_json
 from ui.state import CONTEXT_KEY
 
 PAGES = ("data", "funnel", "feedback", "summary", "plan", "caseload")

@@ -18,7 +18,6 @@ from app_harness import (
     upload,
 )
 
-
 PAGES = ("data", "funnel", "feedback", "summary")
 
 

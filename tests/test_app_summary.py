@@ -5,10 +5,10 @@ import csv
 import io
 import re
 
+from app_harness import ROOT, TIMEOUT, TODAY, no_exception, open_app
 from streamlit.testing.v1 import AppTest
 
-from analysis.loading import load
-from app_harness import ROOT, TIMEOUT, TODAY, no_exception, open_app
+from analysis.normalize.loading import load
 from ui.filters import Filters
 from ui.state import CONTEXT_KEY, AppContext, Choices, SettingsKey, Source, digest_of
 

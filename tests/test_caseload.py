@@ -5,7 +5,13 @@ import json
 import pandas as pd
 from canonical_factory import make_apps, many
 
-from analysis.caseload import STUCK_APPLICATIONS, TABLE_COLUMNS, UNNAMED, YOU, build_caseload
+from analysis.plan.caseload import (
+    STUCK_APPLICATIONS,
+    TABLE_COLUMNS,
+    UNNAMED,
+    YOU,
+    build_caseload,
+)
 
 TODAY = dt.date(2025, 3, 1)
 

@@ -1,7 +1,7 @@
 """Raw sources -> channels."""
 import pytest
 
-from analysis.channels import channel_of
+from analysis.normalize.channels import channel_of
 
 
 @pytest.mark.parametrize(

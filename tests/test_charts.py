@@ -6,13 +6,14 @@ import plotly.graph_objects as go
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis import charts, palette
-from analysis.funnel import build_funnel
-from analysis.sankey import build_flows
-from analysis.segments import build_segments
-from analysis.stats import wilson_interval
-from analysis.timing import build_timing
-from analysis.trend import build_trend
+from analysis.charts import figures as charts
+from analysis.core import palette
+from analysis.core.stats import wilson_interval
+from analysis.funnel.sankey import build_flows
+from analysis.funnel.segments import build_segments
+from analysis.funnel.stages import build_funnel
+from analysis.funnel.timing import build_timing
+from analysis.funnel.trend import build_trend
 
 
 def search():

@@ -1,4 +1,4 @@
-"""Tests of analysis.dates: every supported shape, day/month order, years, speed, real files."""
+"""Tests of analysis.normalize.dates: every supported shape, day/month order, years, speed, real files."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.dates import ParsedDates, date_share, parse_dates
-from analysis.reading import read_table
+from analysis.normalize.dates import ParsedDates, date_share, parse_dates
+from analysis.reading.tables import read_table
 
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 T = pd.Timestamp

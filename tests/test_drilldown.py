@@ -3,8 +3,8 @@ import pandas as pd
 import pytest
 from canonical_factory import make_apps
 
-from analysis import charts
-from analysis.drilldown import (
+from analysis.charts import figures as charts
+from analysis.charts.drilldown import (
     applications_for,
     applications_for_points,
     describe,
@@ -12,11 +12,11 @@ from analysis.drilldown import (
     node_id,
     point_name,
 )
-from analysis.feedback import summarise_feedback
-from analysis.funnel import build_funnel
-from analysis.sankey import Flow, build_flows
-from analysis.segments import build_segments
-from analysis.trend import build_trend
+from analysis.feedback.summary import summarise_feedback
+from analysis.funnel.sankey import Flow, build_flows
+from analysis.funnel.segments import build_segments
+from analysis.funnel.stages import build_funnel
+from analysis.funnel.trend import build_trend
 
 
 def search() -> pd.DataFrame:

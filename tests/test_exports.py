@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from analysis.errors import InputError
-from analysis.export_excel import report_xlsx
-from analysis.export_html import report_html
-from analysis.export_markdown import markdown_escape, report_markdown
-from analysis.exports import applications_csv, render
-from analysis.loading import LoadSettings, load
-from analysis.report import Report, build_report, report_json
-from analysis.summary import build_summary
-from analysis.wording import theme_name
+from analysis.core.errors import InputError
+from analysis.core.wording import theme_name
+from analysis.export.excel import report_xlsx
+from analysis.export.files import applications_csv, render
+from analysis.export.html import report_html
+from analysis.export.json_report import report_json
+from analysis.export.markdown import markdown_escape, report_markdown
+from analysis.normalize.loading import LoadSettings, load
+from analysis.report import Report, build_report
+from analysis.summary.build import build_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "sample_tracker.xlsx"
@@ -347,8 +348,8 @@ def test_one_html_summary_per_candidate_in_a_zip():
     import io
     import zipfile
 
-    from analysis.exports import candidate_summaries_zip
-    from analysis.loading import LoadSettings, load
+    from analysis.export.files import candidate_summaries_zip
+    from analysis.normalize.loading import LoadSettings, load
     from analysis.report import build_report
 
     data = ("Candidate,Company,Role,Date Applied,Status\n"

@@ -3,8 +3,8 @@ import pandas as pd
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis.feedback import highlight, summarise_feedback
-from analysis.schema import STAGES
+from analysis.core.schema import STAGES
+from analysis.feedback.summary import highlight, summarise_feedback
 
 
 def tracker() -> pd.DataFrame:

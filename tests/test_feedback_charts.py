@@ -4,17 +4,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.feedback import FeedbackSummary
-from analysis.feedback_charts import (
+from analysis.charts.feedback import (
     ASK_CAPTION,
     TOO_FEW_REJECTIONS,
     coverage_trend_chart,
     theme_label,
     theme_stage_chart,
 )
-from analysis.focus_text import THEME_AREAS
-from analysis.schema import STAGES
-from analysis.stats import Rate
+from analysis.core.schema import STAGES
+from analysis.core.stats import Rate
+from analysis.feedback.summary import FeedbackSummary
+from analysis.focus.texts import THEME_AREAS
 
 
 def summary(

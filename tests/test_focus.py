@@ -4,12 +4,12 @@ import datetime as dt
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis.feedback import summarise_feedback
-from analysis.focus import rank_focus_areas
-from analysis.focus_area import FocusArea
-from analysis.focus_text import count_of, name_list
-from analysis.funnel import build_funnel
-from analysis.segments import build_segments
+from analysis.feedback.summary import summarise_feedback
+from analysis.focus.area import FocusArea
+from analysis.focus.ranking import rank_focus_areas
+from analysis.focus.texts import count_of, name_list
+from analysis.funnel.segments import build_segments
+from analysis.funnel.stages import build_funnel
 
 TODAY = dt.date(2025, 4, 1)
 

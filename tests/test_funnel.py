@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis.errors import InputError
-from analysis.funnel import application_flags, build_funnel
-from analysis.schema import STAGES
+from analysis.core.errors import InputError
+from analysis.core.schema import STAGES
+from analysis.funnel.stages import application_flags, build_funnel
 
 
 def hand_table() -> pd.DataFrame:

@@ -33,8 +33,8 @@ import pytest
 from app_harness import TODAY, metric, no_exception, open_app, table, upload
 from test_reading import ole_file, zip_with
 
-from analysis import limits
 from analysis.cli import main
+from analysis.core import limits
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "Company,Role,Date Applied,Status"

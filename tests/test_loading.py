@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from analysis.errors import InputError
-from analysis.loading import LoadSettings, load, status_overrides_from_table
+from analysis.core.errors import InputError
+from analysis.normalize.loading import LoadSettings, load, status_overrides_from_table
 
 TODAY = dt.date(2026, 11, 25)
 

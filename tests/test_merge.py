@@ -5,9 +5,16 @@ import pandas as pd
 import pytest
 from canonical_factory import make_apps
 
-from analysis.errors import InputError
-from analysis.loading import LoadSettings, load
-from analysis.merge import company_key, file_stem, match_applications, merge_loads, role_similarity, role_tokens
+from analysis.core.errors import InputError
+from analysis.normalize.loading import LoadSettings, load
+from analysis.normalize.merge import (
+    company_key,
+    file_stem,
+    match_applications,
+    merge_loads,
+    role_similarity,
+    role_tokens,
+)
 
 TODAY = dt.date(2024, 11, 28)
 
@@ -32,7 +39,7 @@ LINKEDIN = """Application Date,Company Name,Job Title
 
 @pytest.fixture
 def loaded(tmp_path):
-    """Both files written to disk, then read back through analysis.loading.load."""
+    """Both files written to disk, then read back through analysis.normalize.loading.load."""
     files = {"tracker.csv": TRACKER, "linkedin.csv": LINKEDIN}
     result = {}
     for name, text in files.items():

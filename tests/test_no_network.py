@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from app_harness import SAMPLE, TODAY, html_links, no_exception, open_app, upload
 
-from analysis.exports import applications_csv, render
-from analysis.limits import MAX_UPLOAD_BYTES
-from analysis.loading import LoadSettings, load
+from analysis.core.limits import MAX_UPLOAD_BYTES
+from analysis.export.files import applications_csv, render
+from analysis.feedback.classifier import classify_many
+from analysis.funnel.sankey import to_sankeymatic
+from analysis.normalize.loading import LoadSettings, load
 from analysis.report import build_report
-from analysis.sankey import to_sankeymatic
-from analysis.themes import classify_many
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ("data", "funnel", "feedback", "summary", "plan", "caseload")

@@ -1,14 +1,14 @@
 """Published figures as data, and the readings of a user's rates beside them."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from canonical_factory import make_apps, many
+from shared_material import NORMS_MD, require
 
-from analysis.feedback import summarise_feedback
-from analysis.funnel import build_funnel
-from analysis.norms import (
+from analysis.core.stats import Rate
+from analysis.feedback.summary import summarise_feedback
+from analysis.funnel.stages import build_funnel
+from analysis.funnel.timing import build_timing
+from analysis.plan.norms import (
     CANDIDATE_CAVEAT,
     EMPLOYER_CAVEAT,
     NORMS,
@@ -17,10 +17,6 @@ from analysis.norms import (
     norms_beside,
     norms_for,
 )
-from analysis.stats import Rate
-from analysis.timing import build_timing
-
-NORMS_MD = (Path(__file__).resolve().parents[2] / "shared" / "NORMS.md")
 
 
 def interviews(hits: int, n: int) -> list[dict]:
@@ -46,9 +42,8 @@ def test_every_norm_has_a_source_year_population_and_kind():
         assert norm.unit == "days" or norm.high <= 1, norm
 
 
-@pytest.mark.skipif(not NORMS_MD.exists(), reason="shared/NORMS.md is not beside the project")
 def test_every_figure_is_published_in_norms_md():
-    published = NORMS_MD.read_text(encoding="utf-8")
+    published = require(NORMS_MD).read_text(encoding="utf-8")
     for norm in NORMS:
         if norm.metric == "candidate_hire":
             shown = f"1 in {round(1 / norm.low)}"

@@ -6,7 +6,7 @@ import math
 
 from canonical_factory import make_apps, many
 
-from analysis.periods import compare_periods
+from analysis.plan.periods import compare_periods
 
 SPLIT = dt.date(2025, 2, 1)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis.funnel import build_funnel
-from analysis.planner import (
+from analysis.core.stats import Rate
+from analysis.funnel.segments import build_segments
+from analysis.funnel.stages import build_funnel
+from analysis.plan.planner import (
     WEEKS_PER_MONTH,
     applications_per_offer,
     needle_movers,
@@ -13,8 +15,6 @@ from analysis.planner import (
     weekly_pace,
     what_if,
 )
-from analysis.segments import build_segments
-from analysis.stats import Rate
 
 
 def search(offers: int = 2, waiting: int = 0, **fields) -> list[dict]:

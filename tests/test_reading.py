@@ -1,4 +1,4 @@
-"""Tests of analysis.reading: encodings, delimiters, workbooks, headers, skipped rows, limits.
+"""Tests of analysis.reading.tables: encodings, delimiters, workbooks, headers, skipped rows, limits.
 
 Expected numbers were checked by hand: the real files' shapes against Python's csv module,
 the fixtures' row numbers against the rows written here.
@@ -14,10 +14,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from analysis import limits, reading
-from analysis.errors import InputError
-from analysis.reading import read_table
-from analysis.schema import SkippedRow
+from analysis.core import limits
+from analysis.core.errors import InputError
+from analysis.core.schema import SkippedRow
+from analysis.reading import tables as reading
+from analysis.reading.tables import read_table
 
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 

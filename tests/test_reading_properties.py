@@ -1,4 +1,4 @@
-"""Property tests of analysis.reading: no input crashes it, and no data row goes missing."""
+"""Property tests of analysis.reading.tables: no input crashes it, and no data row goes missing."""
 from __future__ import annotations
 
 import csv
@@ -8,8 +8,8 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.errors import InputError
-from analysis.reading import RawTable, read_table
+from analysis.core.errors import InputError
+from analysis.reading.tables import RawTable, read_table
 
 NAMES = st.sampled_from(["a.csv", "a.txt", "a.xlsx", "a.xls", "a.ods", "a"])
 MAGIC = st.sampled_from([b"", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",

@@ -5,17 +5,21 @@ Today is fixed at 2026-11-25 so inferred no-responses are reproducible.
 """
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from shared_material import REALDATA, require
 
-from analysis.errors import InputError
-from analysis.loading import LoadSettings, load
+from analysis.core.errors import InputError
+from analysis.normalize.loading import LoadSettings, load
 
-REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 TODAY = dt.date(2026, 11, 25)
 
-pytestmark = pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is absent")
+
+
+@pytest.fixture(autouse=True)
+def _realdata_present():
+    """Skip locally without ../shared/realdata; fail under CI=true."""
+    require(REALDATA)
 
 
 def _load(name: str, **settings):

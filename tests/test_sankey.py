@@ -1,9 +1,9 @@
 """Flows between stages and endings, and their SankeyMATIC text."""
 from canonical_factory import make_apps, many
 
-from analysis.palette import OUTCOME_COLORS
-from analysis.sankey import Flow, build_flows, to_sankeymatic
-from analysis.statuses import interpret_status
+from analysis.core.palette import OUTCOME_COLORS
+from analysis.funnel.sankey import Flow, build_flows, to_sankeymatic
+from analysis.normalize.statuses import interpret_status
 
 
 def table():

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis.segments import build_segments, role_family, seniority, segment_by
+from analysis.funnel.segments import build_segments, role_family, segment_by, seniority
 
 
 @pytest.mark.parametrize(

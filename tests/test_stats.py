@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from analysis.stats import MIN_N, Rate, compare, fisher_exact_p, wilson_interval
+from analysis.core.stats import MIN_N, Rate, compare, fisher_exact_p, wilson_interval
 
 # Hand computation of the Wilson score interval with z = 1.959964, z^2 = 3.841459:
 #   centre = (p + z^2/2n) / (1 + z^2/n),  half = z * sqrt(p(1-p)/n + z^2/4n^2) / (1 + z^2/n)

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.statuses import interpret_status, status_table
+from analysis.normalize.statuses import interpret_status, status_table
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from analysis.schema import THEMES
-from analysis.themes import classify_many
+from analysis.core.schema import THEMES
+from analysis.feedback.classifier import classify_many
 
 PROBES = Path(__file__).resolve().parent / "theme_probes.tsv"
 MIN_ACCURACY = 0.90

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.errors import InputError
-from analysis.schema import THEMES
-from analysis.themes import classify, classify_many
+from analysis.core.errors import InputError
+from analysis.core.schema import THEMES
+from analysis.feedback.classifier import classify, classify_many
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from canonical_factory import make_apps
 
-from analysis.timing import build_timing
+from analysis.funnel.timing import build_timing
 
 
 def table() -> pd.DataFrame:

@@ -5,7 +5,7 @@ import json
 import pytest
 from canonical_factory import make_apps, many
 
-from analysis.trend import FLAT, IMPROVING, TOO_EARLY, WORSENING, build_trend
+from analysis.funnel.trend import FLAT, IMPROVING, TOO_EARLY, WORSENING, build_trend
 
 
 def halves(first_hits: int, second_hits: int, n: int = 10, first_day: str = "2025-01-06", last_day: str = "2025-03-03"):

@@ -8,14 +8,15 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis import charts, palette
-from analysis.charts import Chart
-from analysis.funnel import Funnel, Overview
-from analysis.loading import LoadResult
+from analysis.charts import figures as charts
+from analysis.charts.figures import Chart
+from analysis.core import palette
+from analysis.core.schema import OUTCOME_LABELS, STAGE_LABELS
+from analysis.core.stats import Rate
+from analysis.funnel.sankey import NODE_LABELS, Flow, to_sankeymatic
+from analysis.funnel.stages import Funnel, Overview
+from analysis.normalize.loading import LoadResult
 from analysis.report import Report
-from analysis.sankey import NODE_LABELS, Flow, to_sankeymatic
-from analysis.schema import OUTCOME_LABELS, STAGE_LABELS
-from analysis.stats import Rate
 from ui.state import ROOT, AppContext, Source, current_choices
 
 TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"

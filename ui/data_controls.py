@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.exports import applications_csv
-from analysis.loading import LoadResult
-from analysis.merge import DATE_WINDOW_DAYS, MergedApplications
-from analysis.schema import FIELDS, OUTCOME_LABELS, OUTCOMES, STAGE_LABELS, STAGES
+from analysis.core.schema import FIELDS, OUTCOME_LABELS, OUTCOMES, STAGE_LABELS, STAGES
+from analysis.export.files import applications_csv
+from analysis.normalize.loading import LoadResult
+from analysis.normalize.merge import DATE_WINDOW_DAYS, MergedApplications
 from ui import state
 from ui.components import plain
 from ui.files import OpenFile, ReadFile

@@ -4,13 +4,13 @@
 widget state into session state (:data:`SELECTION_KEY`), so the selection survives reruns and
 page changes (a chart's own selection is dropped when its page is left). :func:`panel` shows
 the selected applications below the chart they came from, with a button to clear them. Which
-rows a point stands for is decided by the pure ``analysis.drilldown``.
+rows a point stands for is decided by the pure ``analysis.charts.drilldown``.
 
 The stored selection is a plain dict: ``{"chart": chart id, "names": [point names], "source":
 the file's digest or None}``; a selection of another file is dropped.
 
 For a new selectable chart (a theme bar on the Feedback page): give each point a ``customdata``
-naming it (see ``analysis.drilldown``), then::
+naming it (see ``analysis.charts.drilldown``), then::
 
     drilldown.chart(item, "themes", chart_id="themes")
     drilldown.panel(report.applications, ("themes",), feedback=report.feedback)
@@ -23,10 +23,15 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from analysis.charts import Chart
-from analysis.drilldown import TABLE_COLUMNS, applications_for_points, describe, point_name
-from analysis.feedback import FeedbackSummary
-from analysis.schema import OUTCOME_LABELS, STAGE_LABELS
+from analysis.charts.drilldown import (
+    TABLE_COLUMNS,
+    applications_for_points,
+    describe,
+    point_name,
+)
+from analysis.charts.figures import Chart
+from analysis.core.schema import OUTCOME_LABELS, STAGE_LABELS
+from analysis.feedback.summary import FeedbackSummary
 from ui import components, state
 
 SELECTION_KEY = "drilldown"

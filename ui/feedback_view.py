@@ -13,12 +13,12 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from analysis.feedback import OUTSIDE_CONTROL, FeedbackSummary, Quote
-from analysis.feedback_charts import theme_label
-from analysis.focus_area import FocusArea
-from analysis.focus_text import FEEDBACK_REQUEST, NORM_NO_FEEDBACK, STAGE_PHRASES
+from analysis.charts.feedback import theme_label
+from analysis.core.wording import date_phrase, interval, plural
+from analysis.feedback.summary import OUTSIDE_CONTROL, FeedbackSummary, Quote
+from analysis.focus.area import FocusArea
+from analysis.focus.texts import FEEDBACK_REQUEST, NORM_NO_FEEDBACK, STAGE_PHRASES
 from analysis.report import Report
-from analysis.wording import date_phrase, interval, plural
 from ui.components import plain, rate_metric
 
 _SPACE = re.compile(r"\s+")

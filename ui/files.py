@@ -2,7 +2,7 @@
 
 A coach uploads one file per candidate; a job seeker uploads their own tracker plus the LinkedIn
 export. Each file goes through the same cached load as a single file (``state._load``, keyed on
-its content and its own choices), then ``analysis.merge.merge_loads`` combines the files that
+its content and its own choices), then ``analysis.normalize.merge.merge_loads`` combines the files that
 could be read, cached on every file's content, name and settings plus the "different
 candidates" choice. A file that cannot be read is named in an error; the others still load.
 
@@ -20,9 +20,9 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from analysis.loading import LoadResult
-from analysis.merge import MergedApplications, merge_loads
-from analysis.schema import SkippedRow
+from analysis.core.schema import SkippedRow
+from analysis.normalize.loading import LoadResult
+from analysis.normalize.merge import MergedApplications, merge_loads
 from ui import state
 from ui.state import SettingsKey, Source
 

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.schema import CHANNELS
+from analysis.core.schema import CHANNELS
 
 
 class Filters(NamedTuple):

@@ -11,8 +11,8 @@ import re
 
 import streamlit as st
 
-from analysis.schema import THEMES
-from analysis.wording import theme_name
+from analysis.core.schema import THEMES
+from analysis.core.wording import theme_name
 from ui.components import plain
 from ui.state import KEYWORDS_KEY
 

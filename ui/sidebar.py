@@ -7,13 +7,21 @@ from typing import NamedTuple
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from analysis.limits import MAX_UPLOAD_BYTES, megabytes
-from analysis.loading import LoadResult
-from analysis.merge import MergedApplications
+from analysis.core.limits import MAX_UPLOAD_BYTES, megabytes
+from analysis.normalize.loading import LoadResult
+from analysis.normalize.merge import MergedApplications
 from ui import files, state
 from ui.components import plain
 from ui.filters import Domain, Filters
-from ui.state import AppContext, SettingsKey, Source, choices_for, digest_of, load_source, sample_source
+from ui.state import (
+    AppContext,
+    SettingsKey,
+    Source,
+    choices_for,
+    digest_of,
+    load_source,
+    sample_source,
+)
 
 UPLOAD_TYPES = ["csv", "txt", "xlsx", "xlsm", "xls", "ods"]
 DEFAULT_GHOST_DAYS = 30

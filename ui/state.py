@@ -18,9 +18,14 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from analysis.errors import InputError
-from analysis.loading import LoadResult, LoadSettings, load, status_overrides_from_table
-from analysis.merge import MergedApplications
+from analysis.core.errors import InputError
+from analysis.normalize.loading import (
+    LoadResult,
+    LoadSettings,
+    load,
+    status_overrides_from_table,
+)
+from analysis.normalize.merge import MergedApplications
 from analysis.report import Report, build_report
 from ui.filters import Domain, Filters, apply_filters, domain_of
 
@@ -75,7 +80,7 @@ class Choices:
 
 
 class SettingsKey(NamedTuple):
-    """A hashable form of :class:`~analysis.loading.LoadSettings`, the cache key of a load."""
+    """A hashable form of :class:`~analysis.normalize.loading.LoadSettings`, the cache key of a load."""
 
     sheet: str | None
     columns: tuple[tuple[str, str | None], ...]

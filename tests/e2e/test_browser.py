@@ -1,7 +1,7 @@
 """The app in a real browser: `streamlit run app.py` driven by Playwright in headless Chromium.
 
 One server for the whole session (the ``app_url`` fixture), a fresh browser context (so a fresh
-Streamlit session) per test. Every expected number comes from the engine (``analysis.loading.load``
+Streamlit session) per test. Every expected number comes from the engine (``analysis.normalize.loading.load``
 and ``analysis.report.build_report``) at the date the app uses when nobody sets "Today": the
 server's ``date.today()``. Waits are on visible text, never on sleeps.
 """
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from app_harness import html_links
 
-from analysis.feedback_charts import theme_label
-from analysis.loading import LoadSettings, load
+from analysis.charts.feedback import theme_label
+from analysis.normalize.loading import LoadSettings, load
 from analysis.report import Report, build_report
 
 pytestmark = pytest.mark.e2e

@@ -1,0 +1,1 @@
+"""Plotly figures shared by the pages and exports, their findings in words, and the drill-down."""

@@ -1,0 +1,173 @@
+"""The words of each chart: a title stating the finding and a one-sentence caption saying what to do.
+
+Pure functions of the computed results, returning ``(title, caption)``, so the Markdown and
+HTML reports can state the same findings as the charts without drawing them.
+"""
+from __future__ import annotations
+
+from statistics import mean
+
+from analysis.core.stats import Rate
+from analysis.funnel.sankey import NODE_LABELS, Flow
+from analysis.funnel.segments import Segment
+from analysis.funnel.stages import Funnel
+from analysis.funnel.timing import Timing
+from analysis.funnel.trend import FLAT, IMPROVING, WORSENING, Trend
+
+STAGE_ACTIONS: dict[str, str] = {
+    "applied": "Tailor your CV to each posting and ask for referrals before sending more cold applications.",
+    "first_interview": "Rehearse a two-minute story of your experience and research each company before screening calls.",
+    "second_interview": "Practise the technical or case questions of your field and ask for feedback after each round.",
+    "final_interview": "You are getting close: ask for feedback after finals and prepare sharp questions for the team.",
+}
+ENDING_ACTIONS: dict[str, str] = {
+    "No response": "Follow up once after a week, and shift effort to referrals, which convert far better in published data.",
+    "Rejected": "Ask for feedback on each rejection; the Feedback page groups what it says.",
+    "Withdrawn": "Check why you withdrew, and apply only to roles you would accept.",
+    "In progress": "Many applications are still open: update your tracker as answers arrive.",
+}
+ENDING_PHRASES: dict[str, str] = {
+    "No response": "never got a response",
+    "Rejected": "were rejected",
+    "Withdrawn": "were withdrawn",
+    "In progress": "are still in progress",
+}
+# How a channel reads in a sentence: (subject, verb), so "Referrals get" but "LinkedIn gets".
+CHANNEL_PHRASES: dict[str, tuple[str, str]] = {
+    "LinkedIn": ("LinkedIn", "gets"),
+    "Job board": ("Job boards", "get"),
+    "Company site": ("Company sites", "get"),
+    "Recruiter": ("Recruiters", "get"),
+    "Referral": ("Referrals", "get"),
+    "Other": ("Other channels", "get"),
+}
+
+
+def _count_of(count: int, total: int) -> str:
+    """ "3 of 10", or "All 10" / "Both" when the count is the whole."""
+    if count != total:
+        return f"{count} of {total}"
+    return "Both" if total == 2 else f"All {total}"
+
+
+def _channel_noun(channel: str) -> tuple[str, str]:
+    return CHANNEL_PHRASES.get(channel, (channel, "gets"))
+
+
+def funnel_text(funnel: Funnel) -> tuple[str, str]:
+    """Title and caption of the funnel chart: where the funnel narrows (see ``find_bottleneck``)."""
+    bottleneck, interview_rate = funnel.bottleneck, funnel.overview.interview_rate
+    if bottleneck is None:
+        if interview_rate.too_few:
+            title = "Too few decided applications to find where your funnel narrows"
+        else:
+            title = f"{interview_rate.percent()} of your applications reached an interview (n={interview_rate.n})"
+        return title, "Keep logging every outcome: with 5 decided applications per stage the funnel shows where you drop off."
+    if bottleneck.stage == "applied":
+        title = f"Your funnel narrows most before any interview: {bottleneck.pass_rate.label()} got one"
+    else:
+        title = f"Your funnel narrows most at the {NODE_LABELS[bottleneck.stage].lower()}: {bottleneck.pass_rate.label()} moved on"
+    return title, STAGE_ACTIONS[bottleneck.stage]
+
+
+def rejection_text(funnel: Funnel) -> tuple[str, str]:
+    """Title and caption of the rejection-rate chart: the stage with the largest share of rejections."""
+    stages = funnel.stages[:-1]
+    rejected = [s.ended["rejected"] for s in stages]
+    total = sum(rejected)
+    if total == 0:
+        return "No rejections recorded yet", "Log the stage each rejection comes at; this chart will show where they cluster."
+    worst = max(range(len(stages)), key=lambda i: rejected[i])
+    share = rejected[worst] / total
+    where = "before any interview" if worst == 0 else f"at the {NODE_LABELS[stages[worst].stage].lower()}"
+    # a share of all rejections, said as one: the bars show each stage's rejection rate, another number
+    title = f"{share:.0%} of your rejections come {where}"
+    if share <= 0.5:
+        title += ", more than at any other stage"
+    return title, STAGE_ACTIONS[stages[worst].stage]
+
+
+def sankey_text(flows: tuple[Flow, ...] | list[Flow]) -> tuple[str, str]:
+    """Title and caption of the flow diagram: the most common ending, and the offers."""
+    total = sum(f.value for f in flows if f.source == NODE_LABELS["applied"])
+    endings: dict[str, int] = {}
+    for flow in flows:
+        if flow.target in ENDING_PHRASES:
+            endings[flow.target] = endings.get(flow.target, 0) + flow.value
+    offers = sum(f.value for f in flows if f.target == NODE_LABELS["offer"])
+    ending, count = max(endings.items(), key=lambda item: item[1]) if endings else ("", 0)
+    title = f"{_count_of(count, total)} applications {ENDING_PHRASES[ending]}" if ending else f"{_count_of(total, total)} applications"
+    title += f"; {offers} reached an offer" if offers else "; none has reached an offer yet"
+    return title, ENDING_ACTIONS.get(ending, "Keep logging outcomes as they arrive.")
+
+
+def channel_text(groups: list[Segment]) -> tuple[str, str]:
+    """Title and caption of the channel chart: a channel significantly better or worse than the rest."""
+    rates = [g.interview_rate for g in groups]
+    total_n, total_hits = sum(r.n for r in rates), sum(r.successes for r in rates)
+    better = [g for g in groups if g.verdict == "better"]
+    worse = [g for g in groups if g.verdict == "worse"]
+    enough = [g for g in groups if not g.interview_rate.too_few]
+    if better or worse:
+        pick = max(better, key=lambda g: g.interview_rate.value) if better else min(worse, key=lambda g: g.interview_rate.value)
+        rest = Rate.of(total_hits - pick.interview_rate.successes, total_n - pick.applications)
+        noun, verb = _channel_noun(pick.name)
+        how = "interviews more often" if better else "fewer interviews"
+        title = f"{noun} {verb} you {how}: {pick.interview_rate.percent()} vs {rest.percent()} elsewhere"
+        where = noun if noun == "LinkedIn" else noun.lower()
+        if better:
+            return title, f"Send more of your applications through {where}."
+        return title, f"Spend less time on {where} and more on the channels that answer you."
+    if len(groups) == 1:
+        only = groups[0]
+        return (
+            f"{_count_of(only.applications, only.applications)} applications came through {_channel_noun(only.name)[0]}: nothing to compare yet",
+            "Try at least 5 applications through another channel, such as a referral or a recruiter.",
+        )
+    if len(enough) >= 2:
+        low = min(enough, key=lambda g: g.interview_rate.value)
+        high = max(enough, key=lambda g: g.interview_rate.value)
+        return (
+            f"No channel stands out yet: interview rates from {low.interview_rate.percent()} ({low.name}) "
+            f"to {high.interview_rate.percent()} ({high.name})",
+            "Keep at least 5 applications per channel, including a referral or recruiter route, so real differences can show.",
+        )
+    return (
+        "Too few applications per channel to compare yet",
+        "Log where each application came from and try at least 5 per channel to compare them.",
+    )
+
+
+def response_time_text(timing: Timing) -> tuple[str, str]:
+    """Title and caption of the reply-time chart: the median wait, and when to follow up."""
+    median = timing.median_days or 0
+    if timing.measured < 5:
+        title = f"Too few reply dates to tell a typical wait (n={timing.measured})"
+    else:
+        title = f"Employers who replied took a median of {median:g} days (n={timing.measured})"
+    follow_up = max(7, round(median))
+    give_up = max(follow_up, timing.slow_after_days)
+    return title, f"Follow up politely after {follow_up} days without news, and treat {give_up} days of silence as a no so you can move on."
+
+
+def trend_text(trend: Trend) -> tuple[str, str]:
+    """Title and caption of the weekly chart: the verdict on the interview rate."""
+    if trend.verdict not in (IMPROVING, WORSENING, FLAT):
+        pace = mean(w.applications for w in trend.weeks) if trend.weeks else 0.0
+        return (
+            f"Too early to tell a trend: {pace:.1f} applications a week so far",
+            "Keep applying steadily and logging outcomes; with 5 settled applications in each half of a month or more, a trend will show.",
+        )
+    split = f"{trend.split_on:%d %b}"
+    change = f"{trend.first_half.percent()} before {split}, {trend.second_half.percent()} since"
+    if trend.verdict == IMPROVING:
+        return f"Your interview rate is improving: {change}", f"Whatever you changed around {split} is working: keep doing it."
+    if trend.verdict == WORSENING:
+        return (
+            f"Your interview rate is falling: {change}",
+            f"Look at what changed around {split} (channel, roles or CV) and go back to what worked.",
+        )
+    return (
+        f"Your interview rate is steady: {change}",
+        "Change one thing at a time (CV, channel or role level) for a few weeks, so the trend shows what works.",
+    )

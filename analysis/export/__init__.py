@@ -1,0 +1,1 @@
+"""Writers of the downloads: JSON, Markdown, HTML, Excel, CSV and zips."""

@@ -1,0 +1,112 @@
+"""The improvement summary as Markdown: headings per section, tables, focus areas with bullet actions.
+
+The wording comes from :mod:`analysis.summary.build`; this module only lays it out. Text from the
+user's file is backslash-escaped so it renders as the characters typed: it cannot open a link,
+an image, raw HTML, emphasis, a table cell, LaTeX or a Streamlit directive (``:red[...]``).
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.core.wording import cell_text
+from analysis.summary.build import build_summary
+from analysis.summary.model import (
+    Bullets,
+    ChartRef,
+    FocusList,
+    ImprovementSummary,
+    Paragraph,
+    Plan,
+    Table,
+    Text,
+    UserText,
+)
+
+# Every ASCII punctuation mark CommonMark lets a backslash escape that can start markup here,
+# plus ":" (autolinks, Streamlit directives and emoji codes), "@" (e-mail autolinks) and "&" (entities).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|$~:@&^=\"])")
+_WWW = re.compile(r"(?i)\b(www)\.")
+_RIGHT_ALIGNED = ("count", "percent", "days")
+
+
+def markdown_escape(value: object) -> str:
+    """User text made literal in Markdown (and in Streamlit's Markdown): one line, no markup."""
+    flat = " ".join(str(value).split())
+    return _WWW.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", flat))
+
+
+def render_text(parts: Text) -> str:
+    """A :data:`~analysis.summary.model.Text` as Markdown: user parts escaped, ours as written."""
+    return "".join(markdown_escape(part) if isinstance(part, UserText) else part for part in parts)
+
+
+def _cell(value: object, kind: str) -> str:
+    shown = cell_text(value, kind)
+    if kind == "user" or isinstance(value, UserText):
+        return markdown_escape(shown)
+    return " ".join(shown.split()).replace("|", "\\|")
+
+
+def render_table(table: Table, level: int = 3) -> list[str]:
+    """A titled Markdown table (or its empty note)."""
+    lines = [f"{'#' * level} {table.title}", ""]
+    if not table.rows:
+        return lines + [table.empty_note, ""]
+    lines.append("| " + " | ".join(column.title for column in table.columns) + " |")
+    lines.append("|" + "|".join("---:" if column.kind in _RIGHT_ALIGNED else "---" for column in table.columns) + "|")
+    for row in table.rows:
+        lines.append("| " + " | ".join(_cell(value, column.kind) for value, column in zip(row, table.columns)) + " |")
+    return lines + [""]
+
+
+def _focus(block: FocusList) -> list[str]:
+    lines: list[str] = []
+    for item in block.items:
+        lines.append(f"### {item.rank}. {markdown_escape(item.title)}")
+        lines.append("")
+        lines.append(markdown_escape(item.why))
+        lines.append("")
+        lines.extend(f"- {markdown_escape(action)}" for action in item.actions)
+        lines.append("")
+    return lines
+
+
+def _plan(plan: Plan) -> list[str]:
+    lines = [render_text(plan.intro), ""]
+    for week in plan.weeks:
+        lines.append(f"### Week {week.week}: {render_text(week.focus)}")
+        lines.append("")
+        lines.extend(f"- [ ] {render_text(task)}" for task in week.tasks)
+        lines.append("")
+    return lines
+
+
+def summary_markdown(summary: ImprovementSummary) -> str:
+    """The summary document as Markdown."""
+    lines = [f"# {summary.title}", "", f"*{render_text(summary.subtitle)}*", ""]
+    for headline in summary.headlines:
+        lines.append(f"- **{headline.label}:** {headline.value} ({headline.detail})")
+    lines.append("")
+    for section in summary.sections:
+        lines.extend([f"## {section.title}", ""])
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                lines.extend([render_text(block.text), ""])
+            elif isinstance(block, Bullets):
+                marker = "1." if block.ordered else "-"
+                lines.extend(f"{marker} {render_text(item)}" for item in block.items)
+                lines.append("")
+            elif isinstance(block, Table):
+                lines.extend(render_table(block))
+            elif isinstance(block, FocusList):
+                lines.extend(_focus(block))
+            elif isinstance(block, Plan):
+                lines.extend(_plan(block))
+            elif isinstance(block, ChartRef):
+                continue  # charts are drawn in the HTML and Excel reports only
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def report_markdown(report) -> str:
+    """The improvement summary of a report as a Markdown document."""
+    return summary_markdown(build_summary(report))

@@ -1,0 +1,1 @@
+"""Feedback themes: the classifier and the summary of what the feedback says."""

@@ -1,0 +1,67 @@
+"""Feedback text made ready for the theme rules: plain quotes and dashes, lower case, stretched
+letters ("reeejected") and one-letter typos of key words fixed, "didnt" read as "didn't"; with
+the offsets of each correction, so evidence can quote the text as written."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analysis.feedback.language import CONTRACTIONS, NOT_TYPOS, TYPO_TARGETS
+
+_LETTERS = re.compile(r"[a-z]+")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+# Same-length replacements, so offsets in the normalised text are offsets in the original.
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "(": " ", ")": " ",
+                        "[": " ", "]": " ", "{": " ", "}": " ", "–": "-", "—": "-", "\t": " ", "\r": " ", "\xa0": " "})
+
+
+def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict[str, str]:
+    """Each string one deletion, insertion, substitution or swap away from a target -> the target."""
+    letters, keep, typos = "abcdefghijklmnopqrstuvwxyz", set(targets) | set(real_words), {}
+    for word in targets:
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {head + tail[1:] for head, tail in splits if tail}
+        edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+        edits |= {head + letter + tail[1:] for head, tail in splits if tail for letter in letters}
+        edits |= {head + letter + tail for head, tail in splits for letter in letters}
+        for edit in edits - keep:
+            if not edit.startswith(word):  # "candidates", "interviewer": inflections, not typos
+                typos.setdefault(edit, word)
+    return typos
+
+
+_TYPOS = _one_letter_typos(TYPO_TARGETS, NOT_TYPOS) | CONTRACTIONS
+Corrections = tuple[tuple[int, int, int, int], ...]  # (start, end) normalised, then (start, end) original
+
+
+def normalise(text: str) -> tuple[str, Corrections]:
+    """Lower-cased, plain-character, typo-corrected text, and where words were corrected."""
+    plain = text.translate(_PLAIN)
+    lowered = plain.lower()
+    if len(lowered) != len(plain):  # a few letters grow when lower-cased ("İ"): keep those as they are
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in plain)
+    if _TYPOS.keys().isdisjoint(_LETTERS.findall(lowered)) and not _STRETCHED.search(lowered):
+        return lowered, ()
+    pieces, corrections, copied_up_to, length = [], [], 0, 0
+    for match in _LETTERS.finditer(lowered):
+        fixed = _STRETCHED.sub(r"\1", match.group())
+        fixed = _TYPOS.get(fixed, fixed)
+        if fixed != match.group():
+            length += match.start() - copied_up_to
+            pieces += [lowered[copied_up_to : match.start()], fixed]
+            corrections.append((length, length + len(fixed), *match.span()))
+            length += len(fixed)
+            copied_up_to = match.end()
+    return "".join(pieces) + lowered[copied_up_to:], tuple(corrections)
+
+
+def original_offset(position: int, corrections: Corrections, is_end: bool) -> int:
+    """An offset in the normalised text, mapped back to the original text."""
+    shift = 0
+    for start, end, original_start, original_end in corrections:
+        if position < start + is_end:
+            break
+        if position < end + is_end:
+            return original_end if is_end else original_start
+        shift = original_end - end
+    return position + shift

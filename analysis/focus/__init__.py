@@ -1,0 +1,1 @@
+"""Focus areas: what to work on next, ranked, with concrete actions."""

@@ -1,0 +1,163 @@
+"""Suggest which column of the user's file holds which field, with a confidence.
+
+Headers are matched against synonyms (exactly, by words, then fuzzily), and the suggestion is
+checked against what the cells hold: dates for date fields, status words for status fields,
+text for names. Every suggestion can be overridden.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.core.schema import FIELDS
+from analysis.normalize.dates import date_share
+from analysis.normalize.statuses import interpret_status
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "company name", "employer", "organisation", "organization", "firm", "business",
+                "company_name", "name", "client company", "hiring company"),
+    "role": ("role", "position", "job title", "title", "job", "role name", "position title", "opening",
+             "vacancy", "job name", "job role", "role title"),
+    "applied_on": ("date applied", "applied date", "application date", "applied on", "applied", "date sent",
+                   "date submitted", "submitted", "date", "applied at", "date of application", "sent",
+                   "submission date", "submitted on", "created at", "date added", "date created"),
+    "source": ("source", "channel", "application site", "platform", "site", "via", "job board", "where applied",
+               "found via", "how applied", "found on", "website", "job source", "lead source", "applied via"),
+    "stage": ("stage", "furthest stage", "round", "interview stage", "pipeline stage", "step", "progress",
+              "listname", "list", "current stage", "pipeline"),
+    "outcome": ("status", "result", "outcome", "response", "application status", "state", "decision",
+                "current status", "job status", "final status", "response?"),
+    "feedback": ("feedback", "rejection reason", "reason", "notes", "comments", "remarks", "note", "comment",
+                 "interview notes", "feedback received", "why rejected", "description"),
+    "responded_on": ("response date", "date of 1st response", "date of first response", "first response",
+                     "replied on", "reply date", "date response", "date outcome", "outcome date",
+                     "heard back", "date of response", "responded on", "rejection date", "date rejected"),
+    "candidate": ("candidate", "client", "job seeker", "jobseeker", "student", "candidate name", "person",
+                  "mentee", "applicant", "coachee", "client name", "participant"),
+    "location": ("location", "city", "place", "office", "country", "region", "job location"),
+}
+
+DATE_FIELDS = ("applied_on", "responded_on")
+STATUS_FIELDS = ("stage", "outcome")
+_SAMPLE = 400
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which header holds each field (None when no column does) and how sure the suggestion is."""
+
+    columns: dict[str, str | None]
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    def header(self, field_name: str) -> str | None:
+        """The header mapped to a field, or None."""
+        return self.columns.get(field_name)
+
+    def with_overrides(self, overrides: dict[str, str | None]) -> "ColumnMapping":
+        """A copy where the user's choices replace the suggestions (confidence 1.0)."""
+        columns = dict(self.columns)
+        confidence = dict(self.confidence)
+        for field_name, header in overrides.items():
+            if field_name not in FIELDS:
+                continue
+            for other, chosen in columns.items():
+                if header is not None and chosen == header and other != field_name:
+                    columns[other] = None
+            columns[field_name] = header
+            confidence[field_name] = 1.0
+        return ColumnMapping(columns, confidence)
+
+
+def as_text(series: pd.Series) -> pd.Series:
+    """Cells as trimmed text, blank for missing values."""
+    if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
+        return _trimmed(series.fillna(""))
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return _trimmed(series.astype(str).fillna(""))  # only text and blanks: straight to Arrow strings
+    return series.astype(object).where(series.notna(), "").astype(str).str.strip()
+
+
+def _trimmed(text: pd.Series) -> pd.Series:
+    """``text.str.strip()``; ``text`` itself when no cell has spaces to trim, so that a large column is
+    not held twice (Arrow strings only: their lengths are cheap to sum)."""
+    trimmed = text.str.strip()
+    if getattr(text.dtype, "storage", None) == "pyarrow" and text.str.len().sum() == trimmed.str.len().sum():
+        return text
+    return trimmed
+
+
+def normalise_header(header: str) -> str:
+    """Lower-case words of a header: "Date Applied " -> "date applied", "job_title" -> "job title"."""
+    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header))
+    return re.sub(r"[^a-z0-9?]+", " ", spaced.lower()).strip()
+
+
+def header_score(header: str, field_name: str) -> float:
+    """How well a header names a field, from 0 to 1."""
+    name = normalise_header(header)
+    bare = name.rstrip("?").strip()
+    best = 0.0
+    for synonym in SYNONYMS[field_name]:
+        if name == synonym or bare == synonym:
+            return 1.0
+        words = set(bare.split())
+        if set(synonym.split()) <= words:
+            best = max(best, 0.8 - 0.05 * (len(words) - len(synonym.split())))
+        ratio = difflib.SequenceMatcher(None, bare, synonym).ratio()
+        if ratio >= 0.82:
+            best = max(best, 0.7 * ratio)
+    return best
+
+
+def content_score(values: pd.Series, field_name: str) -> float:
+    """How well a column's cells fit a field, from 0 to 1."""
+    sample = values.head(_SAMPLE)
+    text = as_text(sample)
+    filled = text[text != ""]
+    if filled.empty:
+        return 0.1
+    return (0.5 + 0.5 * len(filled) / len(text)) * _content_fit(sample, filled, field_name)
+
+
+def _content_fit(sample: pd.Series, filled: pd.Series, field_name: str) -> float:
+    if field_name in DATE_FIELDS:
+        return date_share(sample)
+    numeric = pd.to_numeric(filled.str.replace(r"[$€£,%]", "", regex=True), errors="coerce").notna().mean()
+    dates = date_share(sample)
+    if field_name in STATUS_FIELDS:
+        distinct = filled.unique()[:60]
+        known = sum(interpret_status(value).recognised for value in distinct) / len(distinct)
+        return known * (1 - numeric)
+    if field_name == "feedback":
+        return (1 - numeric) * (1 - dates)
+    return (1 - numeric) * (1 - dates) * (1.0 if filled.str.len().median() < 120 else 0.4)
+
+
+def suggest_mapping(frame: pd.DataFrame, exclude: tuple[str, ...] = ()) -> ColumnMapping:
+    """Suggest a header for every field, each header used at most once.
+
+    ``exclude`` names headers already explained by the layout (stage columns, transitions).
+    """
+    candidates = []
+    for header in frame.columns:
+        if header in exclude:
+            continue
+        for field_name in FIELDS:
+            by_name = header_score(header, field_name)
+            if by_name < 0.5:
+                continue
+            score = by_name * (0.35 + 0.65 * content_score(frame[header], field_name))
+            if score >= 0.3:
+                candidates.append((score, field_name, header))
+    columns: dict[str, str | None] = {name: None for name in FIELDS}
+    confidence: dict[str, float] = {name: 0.0 for name in FIELDS}
+    used: set[str] = set()
+    for score, field_name, header in sorted(candidates, key=lambda item: -item[0]):
+        if columns[field_name] is None and header not in used:
+            columns[field_name] = header
+            confidence[field_name] = round(score, 2)
+            used.add(header)
+    return ColumnMapping(columns, confidence)

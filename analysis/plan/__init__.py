@@ -1,0 +1,1 @@
+"""Planning: the what-if planner, published norms, before/after periods, a coach's caseload."""

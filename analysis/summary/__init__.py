@@ -1,0 +1,1 @@
+"""The improvement summary: one model built from a report, with its sections."""

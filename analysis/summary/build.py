@@ -1,0 +1,171 @@
+"""The improvement summary as plain data: computed once here, rendered by every export format.
+
+``build_summary(report)`` turns a :class:`~analysis.report.Report` into an :class:`~analysis.summary.model.ImprovementSummary`:
+headline numbers, then sections (overview, funnel, channels, feedback, focus areas, a short
+plan, pace and replies, data quality, period and settings) made of paragraphs, bullet lists,
+tables and chart references. Every sentence is worded from the numbers; the Markdown,
+HTML and Excel writers only lay it out. The sections are worded in :mod:`analysis.summary.funnel`,
+:mod:`analysis.summary.feedback`, :mod:`analysis.summary.plan` and :mod:`analysis.summary.data`;
+this module adds the headline numbers and the overview, and assembles the whole.
+
+Text is a tuple of parts (:data:`~analysis.summary.model.Text`). Parts that are
+:class:`~analysis.summary.model.UserText` come from the user's
+file (company names, feedback, status values...) or from another module that may quote it;
+each writer escapes them for its format (Markdown backslashes, HTML entities, Excel formula
+neutralising). Plain ``str`` parts are the summary's own wording.
+"""
+from __future__ import annotations
+
+from analysis.core.stats import Rate
+from analysis.core.wording import (
+    date_phrase,
+    days_phrase,
+    interval,
+    plural,
+    rate_phrase,
+)
+from analysis.funnel.stages import APPLICATION_INTERVIEW_BENCHMARK
+from analysis.plan.planner import weekly_pace
+from analysis.summary.data import data_quality_section, period_phrase, settings_section
+from analysis.summary.feedback import feedback_section, focus_section
+from analysis.summary.funnel import channels_section, funnel_section
+from analysis.summary.model import (
+    Block,
+    Headline,
+    ImprovementSummary,
+    Paragraph,
+    Section,
+    text,
+)
+from analysis.summary.plan import (
+    needle_section,
+    next_weeks_plan,
+    norms_section,
+    pace_and_replies_section,
+)
+
+PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
+
+
+# ---- sections ---------------------------------------------------------------------------------
+
+
+def _headlines(report) -> tuple[Headline, ...]:
+    """The headline numbers: applications, interview, offer and response rates, median days to reply."""
+    overview = report.funnel.overview
+    delay = report.timing.overall
+
+    def rate_headline(label: str, rate: Rate) -> Headline:
+        if rate.n == 0:
+            return Headline(label, "n/a", "no applications", None, "percent")
+        if rate.too_few:
+            return Headline(label, "too few to tell", f"{rate.successes} of {rate.n}", rate.value, "percent")
+        return Headline(label, rate.percent(), f"{rate.successes} of {rate.n}; 95% CI {interval(rate)}", rate.value, "percent")
+
+    median = delay.median_days
+    return (
+        Headline("Applications", str(overview.applications), period_phrase(report), overview.applications, "count"),
+        rate_headline("Interview rate", overview.interview_rate),
+        rate_headline("Offer rate", overview.offer_rate),
+        rate_headline("Response rate", overview.response_rate),
+        Headline(
+            "Median days to reply",
+            days_phrase(median),
+            f"from {plural(delay.n, 'dated reply', 'dated replies')}" if delay.n else "no reply dates in the file",
+            median,
+            "days",
+        ),
+    )
+
+
+def _overview(report) -> Section:
+    """The overview: what was sent, how far it got, and the interview rate beside published figures."""
+    overview = report.funnel.overview
+    total = overview.applications
+    if total == 0:
+        return Section("overview", "Overview", (Paragraph(text("There are no applications to summarise yet.")),))
+    period = report.period
+    opening = (
+        f"Between {date_phrase(period[0])} and {date_phrase(period[1])} you sent {plural(total, 'application')}."
+        if period and period[0] != period[1]
+        else f"On {date_phrase(period[0])} you sent {plural(total, 'application')}."
+        if period
+        else f"You sent {plural(total, 'application')} (the file has no application dates)."
+    )
+    interview, offer, response = overview.interview_rate, overview.offer_rate, overview.response_rate
+    sentences = [
+        opening,
+        f" {interview.successes} reached an interview: {rate_phrase(interview)}.",
+        f" {offer.successes} reached an offer: {rate_phrase(offer)}.",
+        f" {response.successes} got any reply at all: {rate_phrase(response)}.",
+    ]
+    delay = report.timing.overall
+    if delay.n:
+        sentences.append(f" Employers who replied took a median of {days_phrase(delay.median_days)} (n={delay.n}).")
+    blocks: list[Block] = [Paragraph(text(*sentences))]
+    if not report.loaded.normalized.outcomes_known:
+        blocks.append(Paragraph(text("Your file has no status or stage column, so every application counts as in "
+                                     "progress: the interview, offer and response rates here are not yet meaningful. "
+                                     "Add a status column to your tracker to see where applications stop.")))
+        return Section("overview", "Overview", tuple(blocks))
+    comparison = _norm_comparison(interview)
+    if comparison:
+        blocks.append(Paragraph(text(comparison)))
+    return Section("overview", "Overview", tuple(blocks))
+
+
+def _norm_comparison(interview: Rate) -> str:
+    """The interview rate beside the published application -> interview range (NORMS.md)."""
+    if interview.too_few or interview.value is None:
+        return ""
+    low, high = PUBLISHED_INTERVIEW_RANGE
+    source = ("the 3–8% published for employers' whole applicant pipelines "
+              "(CareerPlug 2024 data; Ashby 2021–2025), which include untargeted applicants")
+    if interview.low > high:
+        return f"Your interview rate is above {source}: your applications are getting noticed."
+    if interview.high < low:
+        return (f"Your interview rate is below {source}: look at how you choose roles and tailor "
+                "your CV before sending more applications.")
+    return f"Your interview rate is not clearly different from {source}."
+
+
+def build_summary(report) -> ImprovementSummary:
+    """The improvement summary of a report, worded from its numbers."""
+    funnel, funnel_table = funnel_section(report)
+    channels, channel_table = channels_section(report)
+    feedback, theme_table, strength_table = feedback_section(report)
+    focus_areas, focus = focus_section(report)
+    pace = weekly_pace(report.applications)
+    plan = next_weeks_plan(report, focus, pace)
+    quality, skipped, unreadable, notes = data_quality_section(report)
+    settings, settings_table = settings_section(report)
+    sections = (
+        _overview(report),
+        funnel,
+        channels,
+        feedback,
+        focus_areas,
+        Section("plan", "Your next weeks", (plan,)),
+        needle_section(report, pace),
+        norms_section(report),
+        pace_and_replies_section(report, pace),
+        quality,
+        settings,
+    )
+    return ImprovementSummary(
+        title="Next Steps: your job search improvement summary",
+        subtitle=text(f"{plural(len(report.applications), 'application')}, {period_phrase(report)}; "
+                      f"prepared {date_phrase(report.today)}"),
+        headlines=_headlines(report),
+        sections=sections,
+        funnel_table=funnel_table,
+        channel_table=channel_table,
+        theme_table=theme_table,
+        strength_table=strength_table,
+        focus=focus,
+        plan=plan,
+        skipped_table=skipped,
+        unreadable_table=unreadable,
+        settings_table=settings_table,
+        quality_notes=notes,
+    )

@@ -1,0 +1,104 @@
+"""The feedback and focus sections of the improvement summary: themes, strengths, quotes and ranked focus areas."""
+from __future__ import annotations
+
+from analysis.core.schema import STAGE_LABELS
+from analysis.core.wording import plural, rate_phrase, theme_name
+from analysis.feedback.summary import OUTSIDE_CONTROL
+from analysis.summary.model import (
+    Block,
+    Bullets,
+    Column,
+    FocusItem,
+    FocusList,
+    Paragraph,
+    Section,
+    Table,
+    Text,
+    UserText,
+    text,
+)
+
+
+def feedback_section(report) -> tuple[Section, Table, Table]:
+    """Themes to work on, strengths, coverage, what was not personal, and a few quotes."""
+    feedback = report.feedback
+    themes = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.theme_counts()]
+    strengths = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.strength_counts()]
+    columns = (Column("Mentions", "count"), Column("Share of feedback texts", "percent"))
+    theme_table = Table(
+        "Themes the feedback raised as something to improve",
+        (Column("Theme"), *columns),
+        tuple((theme_name(theme), count, share) for theme, count, share in themes),
+        "No feedback themes found.",
+    )
+    strength_table = Table(
+        "Strengths the feedback named",
+        (Column("Strength"), *columns),
+        tuple((theme_name(theme), count, share) for theme, count, share in strengths),
+        "No strengths named yet.",
+    )
+    findings: list[Text] = []
+    coverage, outside = feedback.coverage, feedback.outside_control
+    if coverage.n:
+        findings.append(text(f"Feedback: {coverage.successes} of your {plural(coverage.n, 'rejection')} came with "
+                             f"feedback text, {rate_phrase(coverage)}."))
+    in_control = [(theme, count) for theme, count, _ in themes if theme not in OUTSIDE_CONTROL]
+    if in_control:
+        named = " and ".join(f"{theme_name(t).lower()} ({plural(c, 'mention')})" for t, c in in_control[:2])
+        findings.append(text(f"What keeps coming up that you can work on: {named}."))
+    if outside.successes:
+        findings.append(text(f"Not about you: {outside.successes} of the {plural(outside.n, 'rejection')} with feedback, "
+                             f"{rate_phrase(outside)}, named a role that was filled, frozen or cancelled or gave no "
+                             "specific reason. Leave them out when you look for patterns."))
+    if strengths:
+        top_strengths = ", ".join(theme_name(t).lower() for t, _, _ in strengths[:3])
+        findings.append(text(f"Strengths employers named: {top_strengths}. Lead with them in your CV and interviews."))
+    if not feedback.text_count:
+        findings.append(text("No feedback text to read yet. Ask for feedback after each rejection, especially after interviews."))
+    blocks: list[Block] = [Bullets(tuple(findings))]
+    quotes = _quotes(feedback, [(theme, False) for theme, _ in in_control[:2]] + [(theme, True) for theme, _, _ in strengths[:1]])
+    if quotes:
+        blocks.extend((Paragraph(text("In the employers' words:")), Bullets(quotes)))
+    blocks.extend((theme_table, strength_table))
+    return Section("feedback", "What the feedback says", tuple(blocks)), theme_table, strength_table
+
+
+def _quotes(feedback, themes: list[tuple[str, bool]], per_theme: int = 2, characters: int = 240) -> tuple[Text, ...]:
+    """The latest quotes of each (theme, praised) pair, each text once, with the company and stage."""
+    seen: set[str] = set()
+    result: list[Text] = []
+    for theme, praised in themes:
+        chosen = [quote for quote in feedback.quotes.get(theme, ()) if quote.praised == praised]
+        for quote in chosen[:per_theme]:
+            words = " ".join(str(quote.text).split())
+            if not words or words in seen:
+                continue
+            seen.add(words)
+            shown = words if len(words) <= characters else words[: characters - 1].rstrip() + "…"
+            source: list[str] = [UserText(quote.company)] if str(quote.company).strip() else []
+            stage = "before any interview" if quote.stage == "applied" else STAGE_LABELS.get(quote.stage, "").lower()
+            if stage:
+                source.append(("" if not source else ", ") + stage)
+            label = "strength" if quote.praised else "to work on"
+            suffix = [" (", *source, ")"] if source else []
+            result.append(text(f"{theme_name(theme)} ({label}): “", UserText(shown), "”", *suffix))
+    return tuple(result)
+
+
+def focus_section(report) -> tuple[Section, tuple[FocusItem, ...]]:
+    """The "what to focus on next" section and its ranked focus items."""
+    items = tuple(
+        FocusItem(
+            rank=i,
+            id=str(area.id),
+            title=UserText(area.title),
+            why=UserText(area.why),
+            actions=tuple(UserText(action) for action in area.actions),
+        )
+        for i, area in enumerate(report.focus_areas, start=1)
+    )
+    if not items:
+        blocks: tuple[Block, ...] = (Paragraph(text("No focus area stands out yet: keep logging outcomes and feedback.")),)
+    else:
+        blocks = (Paragraph(text("Ranked by how much each is likely to change your results.")), FocusList(items))
+    return Section("focus", "What to focus on next", blocks), items

@@ -1,0 +1,143 @@
+"""The funnel and channel sections of the improvement summary: where applications stop, and which channels work."""
+from __future__ import annotations
+
+from analysis.charts.findings import STAGE_ACTIONS
+from analysis.core.schema import STAGE_LABELS
+from analysis.core.wording import percent, plural, rate_phrase
+from analysis.summary.model import (
+    Block,
+    Bullets,
+    ChartRef,
+    Column,
+    Paragraph,
+    Section,
+    Table,
+    Text,
+    UserText,
+    text,
+)
+
+
+def funnel_section(report) -> tuple[Section, Table]:
+    """The "where applications stop" section and its table of applications at each stage."""
+    funnel = report.funnel
+    rows = []
+    for stage in funnel.stages:
+        rows.append((
+            STAGE_LABELS[stage.stage],
+            stage.reached,
+            stage.pass_rate,
+            stage.ended["rejected"],
+            stage.ended["no_response"],
+            stage.ended["withdrawn"],
+            stage.ended["in_progress"],
+            None if stage.stage == "offer" else stage.rejection_rate,
+        ))
+    table = Table(
+        "Applications at each stage",
+        (
+            Column("Stage"),
+            Column("Reached", "count"),
+            Column("Moved on", "rate"),
+            Column("Rejected here", "count"),
+            Column("No response here", "count"),
+            Column("Withdrawn here", "count"),
+            Column("Still open here", "count"),
+            Column("Rejection rate", "rate"),
+        ),
+        tuple(rows),
+    )
+    blocks: list[Block] = [
+        Paragraph(text("“Moved on” is the share of those who reached a stage that reached the next; the rejection rate is "
+                       "the share rejected at that stage. Every rate shows its n and 95% interval.")),
+        table,
+    ]
+    if funnel.applications == 0:
+        return Section("funnel", "Where applications stop", tuple(blocks)), table
+    bottleneck = funnel.bottleneck
+    if bottleneck is None:
+        blocks.append(Paragraph(text(
+            "Bottleneck: too few decided applications at each stage (at least 5 are needed) to say where "
+            "your funnel narrows most. Keep logging every outcome.")))
+    else:
+        name = "before any interview" if bottleneck.stage == "applied" else f"at the {STAGE_LABELS[bottleneck.stage].lower()}"
+        blocks.append(Paragraph(text(f"Bottleneck: your funnel narrows most {name}: {bottleneck.reason}. "
+                                     f"{STAGE_ACTIONS.get(bottleneck.stage, '')}".rstrip())))
+    rejected = [(stage, stage.ended["rejected"]) for stage in funnel.stages[:-1]]
+    total_rejected = sum(count for _, count in rejected)
+    if total_rejected:
+        stage, count = max(rejected, key=lambda item: item[1])
+        where = "before any interview" if stage.stage == "applied" else f"at the {STAGE_LABELS[stage.stage].lower()}"
+        blocks.append(Paragraph(text(
+            f"{count} of your {plural(total_rejected, 'rejection')} ({percent(count / total_rejected)}) came {where}.")))
+    no_response = funnel.overview.no_response_rate
+    if no_response.successes:
+        inferred = funnel.overview.no_response_inferred
+        note = (f" {inferred} of them {'is' if inferred == 1 else 'are'} inferred: open with no reply for more than "
+                f"{report.loaded.settings.ghost_after_days} days." if inferred else "")
+        blocks.append(Paragraph(text(
+            f"{plural(no_response.successes, 'application')} never got a response: {rate_phrase(no_response)}.{note}")))
+    blocks.append(ChartRef("funnel_chart"))
+    blocks.append(ChartRef("rejection_rate_chart"))
+    return Section("funnel", "Where applications stop", tuple(blocks)), table
+
+
+_VERDICT_WORDS = {"better": "better than the rest", "worse": "worse than the rest"}
+
+
+def channels_section(report) -> tuple[Section, Table]:
+    """The section on channels that work and channels that do not, and its channel table."""
+    segments = tuple(report.segments.channel.segments)
+    rows = []
+    for segment in segments:
+        comparison = segment.versus_rest.direction
+        verdict = _VERDICT_WORDS.get(comparison, "too few to tell" if comparison == "too few" else "no clear difference")
+        rows.append((
+            segment.name,
+            segment.applications,
+            segment.interview_rate,
+            segment.response_rate,
+            segment.offer_rate,
+            verdict,
+            UserText(", ".join(segment.sources[:5])),
+        ))
+    table = Table(
+        "Channels",
+        (
+            Column("Channel"),
+            Column("Applications", "count"),
+            Column("Interview rate", "rate"),
+            Column("Response rate", "rate"),
+            Column("Offer rate", "rate"),
+            Column("Interview rate vs the rest"),
+            Column("Sources in your file", "user"),
+        ),
+        tuple(rows),
+        "No applications to compare by channel.",
+    )
+    works = [s for s in segments if s.verdict == "better"]
+    fails = [s for s in segments if s.verdict == "worse"]
+    findings: list[Text] = []
+    for segment in works:
+        findings.append(text(f"Works: {segment.name}. {segment.interview_rate.successes} of {segment.applications} "
+                             f"reached an interview, {rate_phrase(segment.interview_rate)}: clearly more often than "
+                             "through your other channels. Send more applications this way."))
+    for segment in fails:
+        findings.append(text(f"Does not work: {segment.name}. {segment.interview_rate.successes} of {segment.applications} "
+                             f"reached an interview, {rate_phrase(segment.interview_rate)}: clearly less often than "
+                             "through your other channels. Spend less time here."))
+    if not works and not fails:
+        enough = [s for s in segments if not s.interview_rate.too_few]
+        if len(segments) <= 1:
+            findings.append(text("All your applications came through one channel, so there is nothing to compare yet. "
+                                 "Try at least 5 through another route, such as a referral or a recruiter."))
+        elif len(enough) >= 2:
+            high = max(enough, key=lambda s: s.interview_rate.value)
+            low = min(enough, key=lambda s: s.interview_rate.value)
+            findings.append(text(f"No channel is clearly better or worse yet (Fisher's exact test at 5%): interview rates "
+                                 f"range from {low.interview_rate.percent()} ({low.name}) to "
+                                 f"{high.interview_rate.percent()} ({high.name})."))
+        else:
+            findings.append(text("Too few applications per channel to compare them: aim for at least 5 per channel."))
+    blocks: list[Block] = [Bullets(tuple(findings)), table, ChartRef("channel_chart")]
+    return Section("channels", "Channels that work and channels that do not", tuple(blocks)), table
