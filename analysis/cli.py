@@ -102,7 +102,7 @@ def _normalize_command(args: argparse.Namespace) -> int:
 def _themes_command(args: argparse.Namespace) -> int:
     from analysis.feedback.classifier import classify_many
 
-    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="replace")
+    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115 (closed by the with below)
     with stream:
         texts = [line.rstrip("\r\n") for line in stream]
     for text, result in zip(texts, classify_many(texts)):

@@ -86,12 +86,12 @@ def test_a_status_override_changes_the_numbers():
 
 def test_an_uploaded_csv_lists_skipped_rows_and_unreadable_dates():
     data = (
-        "Company;Role;Date Applied;Status\n"
-        "Acme;Data Analyst;2026-09-01;Rejected\n"
-        "Beta;Analyst;2026-09-02;Need to apply\n"
-        "Gamma;Analyst;sometime in May;Phone screen\n"
-        "Delta;Engineer;2026-09-04;No response\n"
-    ).encode()
+        b"Company;Role;Date Applied;Status\n"
+        b"Acme;Data Analyst;2026-09-01;Rejected\n"
+        b"Beta;Analyst;2026-09-02;Need to apply\n"
+        b"Gamma;Analyst;sometime in May;Phone screen\n"
+        b"Delta;Engineer;2026-09-04;No response\n"
+    )
     at = open_app("data")
     upload(at, "tracker.csv", data)
     no_exception(at)
@@ -141,10 +141,10 @@ def test_a_workbook_with_several_sheets_offers_a_sheet_choice():
 
 def test_date_order_can_be_set_per_column():
     data = (
-        "Company,Role,Date Applied,Status\n"
-        "Acme,Analyst,03/04/2026,Rejected\n"
-        "Beta,Analyst,05/06/2026,Rejected\n"
-    ).encode()
+        b"Company,Role,Date Applied,Status\n"
+        b"Acme,Analyst,03/04/2026,Rejected\n"
+        b"Beta,Analyst,05/06/2026,Rejected\n"
+    )
     at = open_app("data")
     upload(at, "dates.csv", data)
     order = at.segmented_control(key=f"dayfirst_applied_on_{at.session_state['reading_choices'].digest}")

@@ -28,7 +28,8 @@ RATES = {
 }
 
 
-def sample_report(filters: Filters = Filters()):
+def sample_report(filters: Filters | None = None):
+    filters = filters or Filters()
     loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
     return build_report(loaded, TODAY, applications=apply_filters(loaded.applications, filters))
 

@@ -289,7 +289,7 @@ def test_hostile_text_is_escaped_in_html(hostile: Report) -> None:
     assert HOSTILE_COMPANY in shown
     assert not any("alert(1)" in script for script in page.scripts)
     assert not any(tag == "a" for tag, _ in page.tags)
-    for tag, attrs in page.tags:
+    for _tag, attrs in page.tags:
         for name in ("src", "href"):
             assert "evil.example" not in (attrs.get(name) or "") and "http" not in (attrs.get(name) or "")
 
@@ -352,9 +352,9 @@ def test_one_html_summary_per_candidate_in_a_zip():
     from analysis.normalize.loading import LoadSettings, load
     from analysis.report import build_report
 
-    data = ("Candidate,Company,Role,Date Applied,Status\n"
-            "Ana,Acme,Analyst,2026-11-01,Rejected\nAna,Beta,Analyst,2026-11-02,Applied\n"
-            "Bo <b>,Gamma,Engineer,2026-11-03,Offer\n").encode()
+    data = (b"Candidate,Company,Role,Date Applied,Status\n"
+            b"Ana,Acme,Analyst,2026-11-01,Rejected\nAna,Beta,Analyst,2026-11-02,Applied\n"
+            b"Bo <b>,Gamma,Engineer,2026-11-03,Offer\n")
     today = dt.date(2026, 11, 25)
     report = build_report(load(data, "coach.csv", LoadSettings(today=today)), today)
     with zipfile.ZipFile(io.BytesIO(candidate_summaries_zip(report))) as archive:

@@ -128,7 +128,7 @@ def test_real_wishlist_rows_with_only_a_company_are_kept():
 # --- delimiters and encodings -------------------------------------------------------------
 
 def test_semicolon_file_with_decimal_commas():
-    data = "Firma;Stelle;Gehalt\nACME;Analyst;55,5\nBeta;Dev;60,25\n".encode()
+    data = b"Firma;Stelle;Gehalt\nACME;Analyst;55,5\nBeta;Dev;60,25\n"
     table = read_table(data, "a.csv")
     assert table.delimiter == ";"
     assert table.frame.to_dict("list") == {"Firma": ["ACME", "Beta"], "Stelle": ["Analyst", "Dev"],

@@ -22,10 +22,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Collection, Iterable, Mapping
 
 import numpy as np
 import pandas as pd

@@ -4,7 +4,7 @@ The scoring rules are documented in one place, the :mod:`analysis.focus.ranking`
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from analysis.core.stats import MIN_N
 from analysis.core.wording import plural

@@ -5,7 +5,7 @@ Norms come from shared NORMS.md, always with source and year; employer-side figu
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 QUOTE_CHARACTERS = 160
 

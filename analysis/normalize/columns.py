@@ -56,7 +56,7 @@ class ColumnMapping:
         """The header mapped to a field, or None."""
         return self.columns.get(field_name)
 
-    def with_overrides(self, overrides: dict[str, str | None]) -> "ColumnMapping":
+    def with_overrides(self, overrides: dict[str, str | None]) -> ColumnMapping:
         """A copy where the user's choices replace the suggestions (confidence 1.0)."""
         columns = dict(self.columns)
         confidence = dict(self.confidence)

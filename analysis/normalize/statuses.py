@@ -140,9 +140,7 @@ def interpret_status(raw: str) -> StatusMeaning:
         return StatusMeaning(stage=None, outcome=None, applied=False)
     outcome, external = _outcome_of(text)
     level = stage_level_of(text)
-    if outcome == "offer":
-        level = OFFER
-    elif outcome == "withdrawn" and "offer" in text:
+    if outcome == "offer" or outcome == "withdrawn" and "offer" in text:
         level = OFFER
     if level is None and outcome is None:
         return StatusMeaning(stage=None, outcome=None, recognised=False)
