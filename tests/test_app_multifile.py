@@ -145,9 +145,24 @@ def test_going_back_to_one_file_reads_it_alone():
     assert "files_are_candidates" not in [toggle.key for toggle in at.toggle]
 
 
+# What each page shows for the two files, checked by hand. Merged (9 applications): Acme (first interview,
+# rejected), Globex (offer), Hooli (interviewing) reached an interview; Umbrella was rejected; the tracker's
+# Initech row is an old "Applied" (no response); LinkedIn-only rows have no status. As candidates (12):
+# tracker 3 interviews of 5 (60%), linkedin 0 of 7, everyone 3 of 12 (25%).
+PAGE_NUMBERS = {
+    (False, "funnel"): {"Applications": "9", "Interview rate": "33%", "Offer rate": "11%", "Response rate": "44%"},
+    (True, "funnel"): {"Applications": "12", "Interview rate": "25%", "Offer rate": "8%", "Response rate": "33%"},
+    (False, "summary"): {"Applications": "9", "Interview rate": "33%", "Offer rate": "11%"},
+    (True, "summary"): {"Applications": "12", "Interview rate": "25%", "Offer rate": "8%"},
+    (False, "feedback"): {"Feedback texts": "1"},
+    (True, "feedback"): {"Feedback texts": "1"},
+    (True, "caseload"): {"Candidates": "2", "Interview rate (everyone)": "25%"},
+}
+
+
 @pytest.mark.parametrize("as_candidates", [False, True])
 @pytest.mark.parametrize("page", ["funnel", "feedback", "summary", "plan", "caseload", "data"])
-def test_every_page_opens_on_combined_files(page, as_candidates):
+def test_every_page_shows_the_combined_numbers(page, as_candidates):
     at = open_app()
     upload_files(at, FILES)
     if as_candidates:
@@ -155,3 +170,14 @@ def test_every_page_opens_on_combined_files(page, as_candidates):
     at.switch_page(f"app_pages/{page}.py").run()
     no_exception(at)
     assert at.sidebar.toggle
+    for label, value in PAGE_NUMBERS.get((as_candidates, page), {}).items():
+        assert metric(at, label) == value, (label, page)
+    shown_text = "\n".join(texts(at.markdown))
+    if page == "data":
+        for sentence in expected(as_candidates).summary():
+            assert plain(sentence) in shown_text
+    if page == "plan":
+        assert f"(n={9 + 3 * as_candidates})" in shown_text
+    if page == "caseload":
+        rates = sorted(item.value for item in at.metric if item.label == "Interview rate")
+        assert rates == (["0%", "25%", "60%"] if as_candidates else []), rates
