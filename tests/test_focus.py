@@ -4,10 +4,10 @@ import datetime as dt
 import pytest
 from canonical_factory import make_apps, many
 
+from analysis.core.wording import count_of, name_list
 from analysis.feedback.summary import summarise_feedback
 from analysis.focus.area import FocusArea
 from analysis.focus.ranking import rank_focus_areas
-from analysis.focus.texts import count_of, name_list
 from analysis.funnel.segments import build_segments
 from analysis.funnel.stages import build_funnel
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from statistics import mean
 
 from analysis.core.stats import Rate
+from analysis.core.wording import channel_subject, whole_or_part
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segment
 from analysis.funnel.stages import Funnel
@@ -32,28 +33,6 @@ ENDING_PHRASES: dict[str, str] = {
     "Withdrawn": "were withdrawn",
     "In progress": "are still in progress",
 }
-# How a channel reads in a sentence: (subject, verb), so "Referrals get" but "LinkedIn gets".
-CHANNEL_PHRASES: dict[str, tuple[str, str]] = {
-    "LinkedIn": ("LinkedIn", "gets"),
-    "Job board": ("Job boards", "get"),
-    "Company site": ("Company sites", "get"),
-    "Recruiter": ("Recruiters", "get"),
-    "Referral": ("Referrals", "get"),
-    "Other": ("Other channels", "get"),
-}
-
-
-def _count_of(count: int, total: int) -> str:
-    """ "3 of 10", or "All 10" / "Both" when the count is the whole."""
-    if count != total:
-        return f"{count} of {total}"
-    return "Both" if total == 2 else f"All {total}"
-
-
-def _channel_noun(channel: str) -> tuple[str, str]:
-    return CHANNEL_PHRASES.get(channel, (channel, "gets"))
-
-
 def funnel_text(funnel: Funnel) -> tuple[str, str]:
     """Title and caption of the funnel chart: where the funnel narrows (see ``find_bottleneck``)."""
     bottleneck, interview_rate = funnel.bottleneck, funnel.overview.interview_rate
@@ -96,7 +75,7 @@ def sankey_text(flows: tuple[Flow, ...] | list[Flow]) -> tuple[str, str]:
             endings[flow.target] = endings.get(flow.target, 0) + flow.value
     offers = sum(f.value for f in flows if f.target == NODE_LABELS["offer"])
     ending, count = max(endings.items(), key=lambda item: item[1]) if endings else ("", 0)
-    title = f"{_count_of(count, total)} applications {ENDING_PHRASES[ending]}" if ending else f"{_count_of(total, total)} applications"
+    title = f"{whole_or_part(count, total)} applications {ENDING_PHRASES[ending]}" if ending else f"{whole_or_part(total, total)} applications"
     title += f"; {offers} reached an offer" if offers else "; none has reached an offer yet"
     return title, ENDING_ACTIONS.get(ending, "Keep logging outcomes as they arrive.")
 
@@ -111,7 +90,7 @@ def channel_text(groups: list[Segment]) -> tuple[str, str]:
     if better or worse:
         pick = max(better, key=lambda g: g.interview_rate.value) if better else min(worse, key=lambda g: g.interview_rate.value)
         rest = Rate.of(total_hits - pick.interview_rate.successes, total_n - pick.applications)
-        noun, verb = _channel_noun(pick.name)
+        noun, verb = channel_subject(pick.name)
         how = "interviews more often" if better else "fewer interviews"
         title = f"{noun} {verb} you {how}: {pick.interview_rate.percent()} vs {rest.percent()} elsewhere"
         where = noun if noun == "LinkedIn" else noun.lower()
@@ -121,7 +100,7 @@ def channel_text(groups: list[Segment]) -> tuple[str, str]:
     if len(groups) == 1:
         only = groups[0]
         return (
-            f"{_count_of(only.applications, only.applications)} applications came through {_channel_noun(only.name)[0]}: nothing to compare yet",
+            f"{whole_or_part(only.applications, only.applications)} applications came through {channel_subject(only.name)[0]}: nothing to compare yet",
             "Try at least 5 applications through another channel, such as a referral or a recruiter.",
         )
     if len(enough) >= 2:

@@ -3,8 +3,29 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 
 from analysis.core.stats import Rate
+
+QUOTE_CHARACTERS = 160
+"""The longest quote of user text shown in a sentence (longer ones are cut with "…")."""
+
+_CHANNEL_NAMES = {  # mid-sentence
+    "LinkedIn": "LinkedIn",
+    "Job board": "job boards",
+    "Company site": "company sites",
+    "Recruiter": "recruiters",
+    "Referral": "referrals",
+    "Other": "other channels",
+}
+_CHANNEL_SUBJECTS: dict[str, tuple[str, str]] = {  # as a subject, with its verb: "Referrals get", "LinkedIn gets"
+    "LinkedIn": ("LinkedIn", "gets"),
+    "Job board": ("Job boards", "get"),
+    "Company site": ("Company sites", "get"),
+    "Recruiter": ("Recruiters", "get"),
+    "Referral": ("Referrals", "get"),
+    "Other": ("Other channels", "get"),
+}
 
 
 def percent(value: float | None) -> str:
@@ -77,3 +98,56 @@ def cell_text(value: object, kind: str) -> str:
     if kind == "date":
         return date_phrase(value)  # type: ignore[arg-type]
     return str(value)
+
+
+def count_of(count: int, total: int, noun: str) -> str:
+    """ "41 of 62 rejections (66%)"; ``noun`` is singular and takes an "s" for totals above 1."""
+    return f"{count} of {total} {noun}{'' if total == 1 else 's'} ({count / total:.0%})"
+
+
+def of_the(count: int, total: int, noun: str) -> tuple[str, str]:
+    """Subject and verb: ("3 of the 5 rejections", "were"), ("All 5 rejections", "were"), ("The one rejection", "was")."""
+    if total == 1:
+        return f"The one {noun}", "was"
+    if count == total:
+        return f"All {total} {noun}s", "were"
+    return f"{count} of the {total} {noun}s", "was" if count == 1 else "were"
+
+
+def name_list(names: Iterable[str], limit: int = 3) -> str:
+    """Distinct non-blank names joined with commas, at most ``limit`` and "…" for the rest."""
+    distinct: dict[str, None] = {}
+    for name in names:  # stops at the first name past the limit: a list may hold thousands
+        if name.strip():
+            distinct[name.strip()] = None
+            if len(distinct) > limit:
+                break
+    return ", ".join(list(distinct)[:limit]) + (", …" if len(distinct) > limit else "")
+
+
+def channel_name(channel: str) -> str:
+    """A channel as it reads mid-sentence ("job boards", "LinkedIn")."""
+    return _CHANNEL_NAMES.get(channel, channel)
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in upper case ("Job boards")."""
+    return text[:1].upper() + text[1:]
+
+
+def shortened(text: str) -> str:
+    """The text on one line, cut to :data:`QUOTE_CHARACTERS` with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARACTERS else text[: QUOTE_CHARACTERS - 1].rstrip() + "…"
+
+
+def channel_subject(channel: str) -> tuple[str, str]:
+    """A channel as the subject of a sentence, with its verb: ("Referrals", "get"), ("LinkedIn", "gets")."""
+    return _CHANNEL_SUBJECTS.get(channel, (channel, "gets"))
+
+
+def whole_or_part(count: int, total: int) -> str:
+    """ "3 of 10", or "All 10" / "Both" when the count is the whole."""
+    if count != total:
+        return f"{count} of {total}"
+    return "Both" if total == 2 else f"All {total}"

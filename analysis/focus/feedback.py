@@ -8,6 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
+from analysis.core import wording
 from analysis.core.wording import plural
 from analysis.feedback.summary import (
     RECENT_DAYS,
@@ -42,7 +43,7 @@ def ask_for_feedback_area(feedback: FeedbackSummary, today: dt.date) -> FocusAre
     subject = "interview" if 2 * len(interviewed) >= len(silent) else "application"
     opening = (
         f"None of your {coverage.n} rejections came with feedback" if with_text == 0
-        else f"Only {words.count_of(with_text, coverage.n, 'rejection')} came with feedback"
+        else f"Only {wording.count_of(with_text, coverage.n, 'rejection')} came with feedback"
     )
     texts = feedback.text_count
     read_from = f"can only be read from the {plural(texts, 'feedback text')} you have" if texts else "have no feedback text to read"
@@ -51,9 +52,9 @@ def ask_for_feedback_area(feedback: FeedbackSummary, today: dt.date) -> FocusAre
     actions = [f"Reply to each rejection within two days with a short request, for example: “{words.FEEDBACK_REQUEST.format(subject=subject)}”"]
     recent = silent[silent["dated_on"] >= pd.Timestamp(today) - pd.Timedelta(days=ASK_WINDOW_DAYS)]
     if len(recent):
-        actions.append(f"Start with the {len(recent)} rejected in the last {ASK_WINDOW_DAYS} days ({words.name_list(recent['company'])}): they still remember you.")
+        actions.append(f"Start with the {len(recent)} rejected in the last {ASK_WINDOW_DAYS} days ({wording.name_list(recent['company'])}): they still remember you.")
     elif len(interviewed):
-        actions.append(f"Start with the {len(interviewed)} rejected after an interview ({words.name_list(interviewed['company'])}): interviewers can say the most.")
+        actions.append(f"Start with the {len(interviewed)} rejected after an interview ({wording.name_list(interviewed['company'])}): interviewers can say the most.")
     actions.append("Write down whatever comes back, even one line, in the feedback column of your tracker so it is counted here.")
     return FocusArea("ask_for_feedback", "Ask for feedback after each rejection", why, tuple(actions), 2 - coverage.value)
 
@@ -77,8 +78,8 @@ def theme_areas(feedback: FeedbackSummary) -> list[FocusArea]:
 
 def _theme_area(theme: str, feedback: FeedbackSummary, actionable: int, score: float) -> FocusArea:
     count = feedback.improvements[theme]
-    why = (f"{words.capitalised(words.THEME_PHRASES[theme])} came up as something to improve in "
-           f"{words.count_of(count, actionable, 'feedback text')} that give a reason you can act on")
+    why = (f"{wording.capitalised(words.THEME_PHRASES[theme])} came up as something to improve in "
+           f"{wording.count_of(count, actionable, 'feedback text')} that give a reason you can act on")
     texts = feedback.texts("improvement_themes", "weight")
     weights = texts["weight"].to_numpy()[naming_any(texts, (theme,), "improvement_themes")]
     recent = int((weights == RECENT_WEIGHT).sum())
@@ -120,7 +121,7 @@ def not_personal_area(feedback: FeedbackSummary) -> FocusArea | None:
         for count, reason in ((len(closed), "named a role that was filled, frozen or cancelled"), (generic, "gave no specific reason"))
         if count
     )
-    subject, verb = words.of_the(rate.successes, rate.n, "rejection")
+    subject, verb = wording.of_the(rate.successes, rate.n, "rejection")
     share = f" ({rate.percent()})" if others else ""
     why = f"{subject} that came with feedback{share} {verb} not about you: {reasons}."
     actions = [
@@ -129,7 +130,7 @@ def not_personal_area(feedback: FeedbackSummary) -> FocusArea | None:
         if others else "None of your rejections with feedback says anything about you yet: keep applying and keep asking for specifics."
     ]
     if len(closed):
-        actions.append(f"Write back to {words.name_list(closed['company'])} with thanks and ask to be considered if the role opens again.")
+        actions.append(f"Write back to {wording.name_list(closed['company'])} with thanks and ask to be considered if the role opens again.")
     if generic:
         actions.append("Answer a generic rejection with one polite request for a specific point; if none comes, move on.")
     score = 0.2 + 0.4 * rate.successes / feedback.coverage.n
@@ -142,7 +143,7 @@ def build_on_strengths_area(feedback: FeedbackSummary) -> FocusArea | None:
         return None
     top = list(feedback.strengths.items())[:2]
     theme, count = top[0]
-    praised = f"your {words.THEME_PHRASES[theme]} in {words.count_of(count, feedback.text_count, 'feedback text')}"
+    praised = f"your {words.THEME_PHRASES[theme]} in {wording.count_of(count, feedback.text_count, 'feedback text')}"
     if len(top) > 1:
         second, second_count = top[1]
         praised += f" and your {words.THEME_PHRASES[second]} in {second_count} ({second_count / feedback.text_count:.0%})"
@@ -151,7 +152,7 @@ def build_on_strengths_area(feedback: FeedbackSummary) -> FocusArea | None:
     quote = next((q for q in feedback.quotes.get(theme, ()) if q.praised), None)
     if quote is not None:
         who = quote.company.strip() or "an employer"
-        actions.append(f"Before your next interview, reread what {who} said: “{words.shortened(quote.text)}”")
+        actions.append(f"Before your next interview, reread what {who} said: “{wording.shortened(quote.text)}”")
     actions.append(f"Prepare one story that shows your {phrase} at work, with a result you can put a number on.")
     why = f"Employers praised {praised}: strengths to build on."
     score = 0.2 + 0.3 * count / feedback.text_count

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from analysis.core import wording
 from analysis.core.stats import MIN_N
 from analysis.core.wording import plural
 from analysis.feedback.summary import FeedbackSummary
@@ -55,7 +56,7 @@ def stage_areas(funnel: Funnel, feedback: FeedbackSummary) -> Iterator[FocusArea
 
 
 def _stage_area(group: str, count: int, total: int, funnel: Funnel, feedback: FeedbackSummary) -> FocusArea:
-    why = f"{words.count_of(count, total, 'rejection')} came {GROUP_PHRASES[group]}."
+    why = f"{wording.count_of(count, total, 'rejection')} came {GROUP_PHRASES[group]}."
     score = count / total
     if group == "cv_and_targeting":
         why += _interview_rate_sentence(funnel)
@@ -67,8 +68,8 @@ def _stage_area(group: str, count: int, total: int, funnel: Funnel, feedback: Fe
         why += (f" Reaching {funnel.stage('final_interview').reached} final rounds shows your profile works; "
                 f"{words.NORM_FINAL}, {words.EMPLOYER_CAVEAT}, so some finals go to one strong rival.")
     why += _stage_theme_sentence(feedback, STAGE_GROUPS[group])
-    wording = words.STAGE_AREAS[group]
-    return FocusArea(group, wording["title"], why, wording["actions"], score)
+    area = words.STAGE_AREAS[group]
+    return FocusArea(group, area["title"], why, area["actions"], score)
 
 
 def _interview_rate_sentence(funnel: Funnel) -> str:
@@ -90,7 +91,7 @@ def _first_interview_sentence(funnel: Funnel) -> str:
     rate = funnel.stage("first_interview").decided_pass_rate
     if rate is None or rate.too_few:
         return ""
-    return f" {words.count_of(rate.successes, rate.n, 'decided first interview')} led to another round."
+    return f" {wording.count_of(rate.successes, rate.n, 'decided first interview')} led to another round."
 
 
 def _stage_theme_sentence(feedback: FeedbackSummary, stages: tuple[str, ...]) -> str:
@@ -138,9 +139,9 @@ def _interviews_of(segment: Segment) -> str:
 
 
 def _switch_channel(best: Segment, main: Segment, total: int) -> FocusArea:
-    best_name, main_name = words.channel_name(best.name), words.channel_name(main.name)
-    why = (f"{words.capitalised(best_name)} got you an interview in {_interviews_of(best)}, against {_interviews_of(main)} "
-           f"through {main_name}, where {words.count_of(main.applications, total, 'application')} went.")
+    best_name, main_name = wording.channel_name(best.name), wording.channel_name(main.name)
+    why = (f"{wording.capitalised(best_name)} got you an interview in {_interviews_of(best)}, against {_interviews_of(main)} "
+           f"through {main_name}, where {wording.count_of(main.applications, total, 'application')} went.")
     if best.verdict == "better" or main.verdict == "worse":
         why += " The difference is significant (Fisher's exact test at 5%)."
     else:
@@ -157,8 +158,8 @@ def _switch_channel(best: Segment, main: Segment, total: int) -> FocusArea:
 
 
 def _try_another_channel(main: Segment, total: int) -> FocusArea:
-    main_name = words.channel_name(main.name)
-    why = (f"{words.count_of(main.applications, total, 'application')} went through {main_name}, with an interview rate of "
+    main_name = wording.channel_name(main.name)
+    why = (f"{wording.count_of(main.applications, total, 'application')} went through {main_name}, with an interview rate of "
            f"{main.interview_rate.label()}; no other channel has the {MIN_N} applications needed to compare. "
            f"For scale: {words.NORM_CHANNELS['Referral']}, {words.EMPLOYER_CAVEAT}.")
     actions = (
@@ -175,7 +176,7 @@ def debrief_interviews_area(funnel: Funnel) -> FocusArea | None:
         return None
     after = sum(funnel.stage(stage).ended["rejected"] for stage in INTERVIEW_STAGES)
     rejections = funnel.overview.outcomes["rejected"]
-    why = (f"{words.count_of(interviews, funnel.applications, 'application')} reached an interview"
+    why = (f"{wording.count_of(interviews, funnel.applications, 'application')} reached an interview"
            + (f", and {after} of them ended in a rejection" if after else "")
            + ". Notes you write the same day are feedback you get every time, even when the employer sends none.")
     score = 0.15 + 0.3 * (after / rejections if rejections else 0)
@@ -189,7 +190,7 @@ def follow_up_area(funnel: Funnel, segments: Segments) -> FocusArea | None:
     if silent < 2 or silent / overview.applications < NO_RESPONSE_SHARE:
         return None
     inferred = f" ({overview.no_response_inferred} of them judged from the dates)" if overview.no_response_inferred else ""
-    why = (f"{words.count_of(silent, overview.applications, 'application')} never got a response{inferred}. "
+    why = (f"{wording.count_of(silent, overview.applications, 'application')} never got a response{inferred}. "
            f"Silence is common, {words.NORM_UNACKNOWLEDGED}: it says nothing about you, but it costs you time.")
     actions = [
         "One week after applying, send one short follow-up to the recruiter or hiring manager; "
@@ -208,8 +209,8 @@ def _response_gap(segments: Segments) -> str:
     best = max(usable, key=lambda s: s.response_rate.value)
     if best.response_rate.value - worst.response_rate.value < CHANNEL_GAP:
         return ""
-    worst_name, best_name = words.channel_name(worst.name), words.channel_name(best.name)
-    return (f"{words.capitalised(worst_name)} answered {worst.response_rate.successes} of {worst.applications} applications, "
+    worst_name, best_name = wording.channel_name(worst.name), wording.channel_name(best.name)
+    return (f"{wording.capitalised(worst_name)} answered {worst.response_rate.successes} of {worst.applications} applications, "
             f"{best_name} {best.response_rate.successes} of {best.applications}: move effort to {best_name}.")
 
 

@@ -5,10 +5,6 @@ Norms come from shared NORMS.md, always with source and year; employer-side figu
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-QUOTE_CHARACTERS = 160
-
 # ---- norms (NORMS.md) -------------------------------------------------------------------------
 
 NORM_NO_FEEDBACK = (
@@ -50,15 +46,6 @@ THEME_PHRASES = {  # mid-sentence; "your " + phrase reads as a strength
     "compensation": "salary expectations",
     "logistics": "location, visa or availability",
     "application_materials": "CV and cover letter",
-}
-
-CHANNEL_NAMES = {
-    "LinkedIn": "LinkedIn",
-    "Job board": "job boards",
-    "Company site": "company sites",
-    "Recruiter": "recruiters",
-    "Referral": "referrals",
-    "Other": "other channels",
 }
 
 # ---- areas ------------------------------------------------------------------------------------
@@ -211,47 +198,3 @@ ADD_APPLICATIONS_ACTIONS = (
     "Upload your application tracker, or start from the blank template: one row per application.",
     "Give each row at least the company, the date applied, the furthest stage reached and the outcome.",
 )
-
-
-# ---- wording helpers ------------------------------------------------------------------------
-
-
-def count_of(count: int, total: int, noun: str) -> str:
-    """ "41 of 62 rejections (66%)"; ``noun`` is singular and takes an "s" for totals above 1."""
-    return f"{count} of {total} {noun}{'' if total == 1 else 's'} ({count / total:.0%})"
-
-
-def of_the(count: int, total: int, noun: str) -> tuple[str, str]:
-    """Subject and verb: ("3 of the 5 rejections", "were"), ("All 5 rejections", "were"), ("The one rejection", "was")."""
-    if total == 1:
-        return f"The one {noun}", "was"
-    if count == total:
-        return f"All {total} {noun}s", "were"
-    return f"{count} of the {total} {noun}s", "was" if count == 1 else "were"
-
-
-def name_list(names: Iterable[str], limit: int = 3) -> str:
-    """Distinct non-blank names joined with commas, at most ``limit`` and "…" for the rest."""
-    distinct: dict[str, None] = {}
-    for name in names:  # stops at the first name past the limit: a list may hold thousands
-        if name.strip():
-            distinct[name.strip()] = None
-            if len(distinct) > limit:
-                break
-    return ", ".join(list(distinct)[:limit]) + (", …" if len(distinct) > limit else "")
-
-
-def channel_name(channel: str) -> str:
-    """A channel as it reads mid-sentence ("job boards", "LinkedIn")."""
-    return CHANNEL_NAMES.get(channel, channel)
-
-
-def capitalised(text: str) -> str:
-    """The text with its first letter in upper case ("Job boards")."""
-    return text[:1].upper() + text[1:]
-
-
-def shortened(text: str) -> str:
-    """The text on one line, cut to :data:`QUOTE_CHARACTERS` with "…"."""
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_CHARACTERS else text[: QUOTE_CHARACTERS - 1].rstrip() + "…"
