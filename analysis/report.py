@@ -17,10 +17,11 @@ from analysis.feedback.summary import FeedbackSummary, summarise_feedback
 from analysis.focus.area import FocusArea
 from analysis.focus.ranking import rank_focus_areas
 from analysis.funnel.sankey import Flow, build_flows
-from analysis.funnel.segments import Segments, build_segments, company_names
+from analysis.funnel.segments import Segments, build_segments
 from analysis.funnel.stages import Funnel, application_flags, build_funnel
 from analysis.funnel.timing import Timing, build_timing
 from analysis.funnel.trend import Trend, build_trend
+from analysis.normalize.companies import company_names
 from analysis.normalize.loading import LoadResult
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.core.schema import CHANNELS, require_columns
 from analysis.core.stats import Comparison, Rate, compare
 from analysis.funnel.stages import application_flags
+from analysis.normalize.companies import company_names
 
 ROLE_FAMILIES: tuple[str, ...] = ("analyst", "engineer", "scientist", "manager", "designer", "other")
 SENIORITIES: tuple[str, ...] = ("junior", "mid", "senior", "unknown")
@@ -227,19 +228,6 @@ def _sources_by(apps: pd.DataFrame, keys: pd.Series) -> dict[str, tuple[str, ...
         key, source = divmod(int(first_seen[pair]), width)
         result.setdefault(key_names[key], []).append(source_names[source])
     return {key: tuple(values) for key, values in result.items()}
-
-
-def company_names(apps: pd.DataFrame) -> pd.Series:
-    """Each application's company, trimmed, with spellings that differ only in case merged
-    to the first one seen ("Acme", "acme " -> "Acme"); "" stays "" (no company)."""
-    names = apps["company"].astype(str).str.strip()
-    # Distinct spellings come in order of appearance and are case-folded once each; the first
-    # spelling of a company to appear is the one used for all of them.
-    codes, spellings = pd.factorize(names)
-    companies, _ = pd.factorize(pd.Series(spellings, dtype=object).str.casefold())
-    first_spelling = np.unique(companies, return_index=True)[1]
-    chosen = np.append(first_spelling[companies], -1)[codes]
-    return pd.Series(pd.array(spellings, dtype=str).take(chosen, allow_fill=True), index=apps.index, name=names.name)
 
 
 def _labels(codes: np.ndarray, labels: list[str], index: pd.Index) -> pd.Series:

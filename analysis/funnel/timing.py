@@ -18,7 +18,7 @@ import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
 from analysis.core.schema import CHANNELS, OUTCOMES, STAGES, require_columns
-from analysis.funnel.segments import company_names
+from analysis.normalize.companies import company_names
 
 SLOW_AFTER_DAYS = 21
 
