@@ -21,6 +21,7 @@ import python_calamine
 
 from analysis.core import limits
 from analysis.core.errors import InputError
+from analysis.core.memory import use_jemalloc_pool
 from analysis.core.schema import SkippedRow
 from analysis.reading.sniffing import (
     DAMAGED_MESSAGE,
@@ -30,6 +31,8 @@ from analysis.reading.sniffing import (
     detect_delimiter,
     workbook_kind,
 )
+
+use_jemalloc_pool()
 
 NULL_WORDS = ("null", "NULL", "None", "nan")
 HEADER_SEARCH_ROWS = 30
