@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 import pytest
 from canonical_factory import make_apps, many
 
+from analysis.charts import base
 from analysis.charts import figures as charts
 from analysis.core import palette
 from analysis.core.stats import wilson_interval
@@ -106,7 +107,7 @@ def test_too_few_bars_are_grey_and_hatched():
     low, high = wilson_interval(10, 12)
     assert bar.error_y.arrayminus[0] == pytest.approx(100 * (10 / 12 - low))
     assert bar.error_y.array[0] == pytest.approx(100 * (high - 10 / 12))
-    assert charts.TOO_FEW_NOTE in chart.figure.layout.xaxis.title.text
+    assert base.TOO_FEW_NOTE in chart.figure.layout.xaxis.title.text
     assert [note.text for note in chart.figure.layout.annotations][:2] == ["<b>83%</b><br>n=12", "too few<br>n=2"]
 
 
@@ -256,7 +257,7 @@ def test_charts_of_a_large_search_stay_small():
 
 def test_long_titles_wrap_in_the_figure():
     long = "Your interview rate is falling: 35% before 12 Feb, 8% since, across every channel you used"
-    chart = charts._chart([], (long, "Do something."))
+    chart = base.new_chart([], (long, "Do something."))
     assert chart.title == long and "<br>" in chart.figure.layout.title.text
     assert chart.figure.layout.margin.t > 70
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.charts import figures as charts
-from analysis.charts.figures import Chart
+from analysis.charts.base import Chart
 from analysis.core import palette
 from analysis.core.schema import OUTCOME_LABELS, STAGE_LABELS
 from analysis.core.stats import Rate

@@ -23,13 +23,13 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from analysis.charts.base import Chart
 from analysis.charts.drilldown import (
     TABLE_COLUMNS,
     applications_for_points,
     describe,
     point_name,
 )
-from analysis.charts.figures import Chart
 from analysis.core.schema import OUTCOME_LABELS, STAGE_LABELS
 from analysis.feedback.summary import FeedbackSummary
 from ui import components, state

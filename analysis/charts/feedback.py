@@ -11,7 +11,7 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from analysis.charts.figures import Chart, _finish, _rate_bars
+from analysis.charts.base import Chart, finish, rate_bars
 from analysis.core import palette
 from analysis.core.schema import STAGES
 from analysis.core.wording import interval, plural, theme_name
@@ -104,7 +104,7 @@ def theme_stage_chart(summary: FeedbackSummary) -> Chart:
     ))
     figure.update_xaxes(title="applications whose feedback names it as something to improve", range=[0, max(totals) * 1.25])
     figure.update_yaxes(autorange="reversed")
-    return _finish(figure, (title, caption), barmode="stack", height=max(280, 60 + 38 * len(themes)),
+    return finish(figure, (title, caption), barmode="stack", height=max(280, 60 + 38 * len(themes)),
                    legend={"orientation": "h", "y": -0.25, "traceorder": "normal", "title": {"text": "Stage reached: "}})
 
 
@@ -145,10 +145,10 @@ def coverage_trend_chart(summary: FeedbackSummary) -> Chart:
         return Chart(None, title, caption)
     rates = list(months.values())
     labels = [_month_label(month) for month in months]
-    figure = go.Figure(_rate_bars(rates, [palette.OKABE_ITO["sky_blue"]] * len(rates), labels))
+    figure = go.Figure(rate_bars(rates, [palette.OKABE_ITO["sky_blue"]] * len(rates), labels))
     figure.update_yaxes(title="rejections with feedback, %", range=[0, 110])
     figure.update_xaxes(title="month applied")
     if any(rate.too_few for rate in rates):
         figure.add_annotation(text=TOO_FEW_REJECTIONS, showarrow=False, xref="paper", yref="paper", x=1, y=1.06,
                               xanchor="right")
-    return _finish(figure, (title, caption), showlegend=False)
+    return finish(figure, (title, caption), showlegend=False)

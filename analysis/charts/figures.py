@@ -13,147 +13,38 @@ a small white one rather than plotly's full ``plotly_white`` (about 25 ms a figu
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts import findings
+from analysis.charts.base import (
+    ERROR_BAR_COLOR,
+    ONE_APPLICATION,
+    REPLY_BIN_DAYS,
+    TEXT_COLOR,
+    Chart,
+    axis_title,
+    count_axis,
+    degenerate,
+    new_chart,
+    rate_bars,
+    value_labels,
+)
 from analysis.charts.drilldown import flow_name, node_id
 from analysis.core import palette
 from analysis.core.schema import OUTCOME_LABELS
-from analysis.core.stats import Rate
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segments, SegmentTable
 from analysis.funnel.stages import Funnel
 from analysis.funnel.timing import Timing
 from analysis.funnel.trend import Trend
 
-TOO_FEW_NOTE = "Hatched grey: fewer than 5 applications, too few to tell."
-TITLE_WIDTH = 70
-"""Figure titles (drawn in the exports) wrap after about this many characters."""
-REPLY_BIN_DAYS = 7
-"""The reply-time chart counts replies in bins of this many days (0–6, 7–13, ...)."""
-ERROR_BAR_COLOR = "#3F4A5A"
-GRID_COLOR = "#E5E8EE"
-TEXT_COLOR = "#2A3F5F"
-_AXIS = {"gridcolor": GRID_COLOR, "linecolor": GRID_COLOR, "zerolinecolor": GRID_COLOR, "zerolinewidth": 2,
-         "ticks": "", "automargin": True, "title": {"standoff": 12}}
-TEMPLATE = go.layout.Template(layout={
-    "font": {"color": TEXT_COLOR}, "paper_bgcolor": "white", "plot_bgcolor": "white", "hovermode": "closest",
-    "hoverlabel": {"align": "left"}, "title": {"x": 0.02}, "xaxis": _AXIS, "yaxis": _AXIS,
-    "colorway": list(palette.OKABE_ITO.values())[1:], "annotationdefaults": {"font": {"size": 12}},
-})
-"""The look of every chart: plotly_white's essentials only, so applying it is cheap."""
-NO_APPLICATIONS = ("No applications yet", "Upload your tracker or load the sample data to see this chart.")
-ONE_APPLICATION = ("Only one application so far", "This chart needs several applications: add the rest of your tracker.")
-
-
-@dataclass(frozen=True, eq=False)
-class Chart:
-    """A figure (None when there is nothing to draw), its finding as a title, and what to do."""
-
-    figure: go.Figure | None
-    title: str
-    caption: str
-
-
-def _degenerate(applications: int) -> Chart | None:
-    """The empty Chart for 0 or 1 application, else None."""
-    if applications == 0:
-        return Chart(None, *NO_APPLICATIONS)
-    if applications == 1:
-        return Chart(None, *ONE_APPLICATION)
-    return None
-
-
-def _layout(text: tuple[str, str], **layout) -> dict:
-    """A figure's layout: the template, the finding as a title (wrapped to fit) and room for it."""
-    lines = textwrap.wrap(text[0], TITLE_WIDTH) or [text[0]]
-    margin = {"t": 44 + 24 * len(lines), "l": 10, "r": 10, "b": 40, **layout.pop("margin", {})}
-    return {"template": TEMPLATE, "title": {"text": "<br>".join(lines)}, "margin": margin, **layout}
-
-
-def _chart(data: list, text: tuple[str, str], **layout) -> Chart:
-    """The Chart of ``data`` (traces), built in one go with its layout: much faster than updating it."""
-    return Chart(go.Figure(data=data, layout=_layout(text, **layout)), *text)
-
-
-def _finish(figure: go.Figure, text: tuple[str, str], **layout) -> Chart:
-    """The Chart of a figure built step by step: applies the template, title and margins."""
-    figure.update_layout(**_layout(text, **layout))
-    return Chart(figure, *text)
-
-
-def _rate_bars(rates: list[Rate], colors: list[str], labels: list[str], horizontal: bool = False) -> go.Bar:
-    """Bars of rates in %, with asymmetric 95% Wilson error bars; too-few bars grey and hatched.
-
-    Each bar's text is its label ("34% (n=50)"), drawn outside the bar; :func:`_value_labels`
-    moves the labels clear of the error bars (the text stays in the hover). Every colour is a
-    single value or one per bar, never a list where plotly.js derives one colour: a pattern in
-    "overlay" mode over per-bar colours made it log "Invalid color specifier: Array(n)".
-    """
-    values = [0.0 if r.value is None else r.value * 100 for r in rates]
-    errors = {
-        "type": "data",
-        "symmetric": False,
-        # n=0 knows nothing: its 0-100% interval would only draw a long line, so it gets none
-        "array": [r.high * 100 - v if r.n else 0 for r, v in zip(rates, values)],
-        "arrayminus": [v - r.low * 100 if r.n else 0 for r, v in zip(rates, values)],
-        "color": ERROR_BAR_COLOR,
-        "thickness": 1.5,
-        "width": 5,
-    }
-    axes = {"y": labels, "x": values, "error_x": errors} if horizontal else {"x": labels, "y": values, "error_y": errors}
-    return go.Bar(
-        **axes,
-        orientation="h" if horizontal else "v",
-        marker={
-            "color": [palette.NEUTRAL if r.too_few else c for r, c in zip(rates, colors)],
-            "pattern": {"shape": ["/" if r.too_few else "" for r in rates], "fillmode": "replace",
-                        "fgcolor": "#808080", "bgcolor": palette.with_alpha(palette.NEUTRAL, 0.35), "solidity": 0.3},
-            "line": {"color": "white", "width": 0.5},
-        },
-        text=[r.label() for r in rates],
-        textposition="outside",
-        customdata=[[r.low * 100, r.high * 100] for r in rates],
-        hovertemplate="%{text}<br>95% interval %{customdata[0]:.0f}–%{customdata[1]:.0f}%<extra></extra>",
-    )
-
-
-def _count_axis(title: str, top: int) -> dict:
-    """A y axis of counts titled ``title``: whole numbers only (a step of 1 when ``top`` is small)."""
-    axis = {"title": {"text": title, "font": {"size": 12}}, "rangemode": "tozero", "tickformat": ",d"}
-    return {**axis, "dtick": 1} if top < 6 else axis
-
-
-def _value_labels(bars: go.Bar, texts: list[str], horizontal: bool = False) -> list[dict]:
-    """Annotations writing ``texts`` clear of the error bars, and the bars' own text hidden.
-
-    Vertical bars get theirs in a band above 100% (keep the axis range up to about 125);
-    horizontal bars in a column right of the plot (leave a right margin of about 110 px).
-    """
-    bars.textposition = "none"
-    if horizontal:
-        return [{"x": 100, "y": y, "text": text, "showarrow": False, "xanchor": "left", "xshift": 8}
-                for y, text in zip(bars.y, texts)]
-    return [{"x": x, "y": 100, "text": text, "showarrow": False, "yanchor": "bottom", "yshift": 3}
-            for x, text in zip(bars.x, texts)]
-
-
-def _axis_title(title: str, rates: list[Rate], *notes: str) -> dict:
-    """An axis title, then ``notes`` and (when any rate has too few) :data:`TOO_FEW_NOTE` in small type."""
-    notes = (*notes, TOO_FEW_NOTE) if any(r.too_few for r in rates) else notes
-    lines = [title] if title else []
-    lines += [f"<span style='font-size:11px'>{note}</span>" for note in notes if note]
-    return {"text": "<br>".join(lines), "font": {"size": 12}}
-
 
 def funnel_chart(funnel: Funnel) -> Chart:
     """How many applications reached each stage; the title names the bottleneck."""
-    empty = _degenerate(funnel.applications)
+    empty = degenerate(funnel.applications)
     if empty:
         return empty
     top = max(funnel.stages[0].reached, 1)
@@ -171,12 +62,12 @@ def funnel_chart(funnel: Funnel) -> Chart:
         hovertemplate="%{y}: %{value} applications, %{percentInitial:.0%} of all<extra></extra>",
         customdata=[s.stage for s in funnel.stages],  # the drill-down's point name (analysis.charts.drilldown)
     )
-    return _chart([trace], findings.funnel_text(funnel), yaxis={"showgrid": False}, xaxis={"showgrid": False})
+    return new_chart([trace], findings.funnel_text(funnel), yaxis={"showgrid": False}, xaxis={"showgrid": False})
 
 
 def rejection_rate_chart(funnel: Funnel) -> Chart:
     """Rejection rate (of all who reached it) at each stage before the offer, with 95% intervals."""
-    empty = _degenerate(funnel.applications)
+    empty = degenerate(funnel.applications)
     if empty:
         return empty
     stages = funnel.stages[:-1]
@@ -185,23 +76,23 @@ def rejection_rate_chart(funnel: Funnel) -> Chart:
         return Chart(None, *text)
     rates = [s.rejection_rate for s in stages]
     labels = [NODE_LABELS[s.stage] for s in stages]
-    bars = _rate_bars(rates, [palette.outcome_color("rejected")] * len(rates), labels)
+    bars = rate_bars(rates, [palette.outcome_color("rejected")] * len(rates), labels)
     bars.customdata = [[*interval, s.stage] for interval, s in zip(bars.customdata, stages)]  # + drill-down name
     texts = [f"too few<br>n={r.n}" if r.too_few and r.n else "none<br>reached" if r.too_few else f"<b>{r.percent()}</b><br>n={r.n}"
              for r in rates]
-    return _chart(
+    return new_chart(
         [bars], text,
-        annotations=_value_labels(bars, texts),
+        annotations=value_labels(bars, texts),
         yaxis={"title": {"text": "rejected, % of those who reached the stage", "font": {"size": 12}},
                "range": [0, 126], "tickvals": [0, 20, 40, 60, 80, 100], "ticktext": ["0%", "20%", "40%", "60%", "80%", "100%"]},
-        xaxis={"title": _axis_title("", rates)},
+        xaxis={"title": axis_title("", rates)},
         showlegend=False,
     )
 
 
 def sankey_chart(flows: tuple[Flow, ...] | list[Flow]) -> Chart:
     """Where applications went: stage to stage and into their endings."""
-    empty = _degenerate(sum(f.value for f in flows if f.source == NODE_LABELS["applied"]))
+    empty = degenerate(sum(f.value for f in flows if f.source == NODE_LABELS["applied"]))
     if empty:
         return empty
     nodes = list(dict.fromkeys(name for f in flows for name in (f.source, f.target)))
@@ -225,29 +116,29 @@ def sankey_chart(flows: tuple[Flow, ...] | list[Flow]) -> Chart:
         },
         textfont={"color": "#1F2A37", "size": 13},  # dark labels: the default grey is faint on the links
     )
-    return _chart([trace], findings.sankey_text(flows))
+    return new_chart([trace], findings.sankey_text(flows))
 
 
 def channel_chart(segments: Segments | SegmentTable) -> Chart:
     """Interview rate per channel with 95% intervals and n; the title names a channel that stands out."""
     table = segments.channel if isinstance(segments, Segments) else segments
     groups = list(table.segments)
-    empty = _degenerate(sum(g.applications for g in groups))
+    empty = degenerate(sum(g.applications for g in groups))
     if empty:
         return empty
     rates = [g.interview_rate for g in groups]
     labels = [f"{g.name} (n={g.applications})" for g in groups]
-    bars = _rate_bars(rates, [palette.channel_color(g.name) for g in groups], labels, horizontal=True)
+    bars = rate_bars(rates, [palette.channel_color(g.name) for g in groups], labels, horizontal=True)
     marks = {"better": " ▲ better than the rest", "worse": " ▼ worse than the rest"}
     bars.text = [label + marks.get(g.verdict, "") for label, g in zip(bars.text, groups)]
     bars.customdata = [[*interval, g.name] for interval, g in zip(bars.customdata, groups)]  # + drill-down name
     short = {"better": " ▲ better", "worse": " ▼ worse"}
     texts = ["too few" if r.too_few else f"<b>{r.percent()}</b>{short.get(g.verdict, '')}" for r, g in zip(rates, groups)]
     verdicts = "▲ ▼ clearly better or worse than the other channels" if any(g.verdict for g in groups) else ""
-    return _chart(
+    return new_chart(
         [bars], findings.channel_text(groups),
-        annotations=_value_labels(bars, texts, horizontal=True),
-        xaxis={"title": _axis_title("reached an interview, %", rates, verdicts), "range": [0, 100], "dtick": 25,
+        annotations=value_labels(bars, texts, horizontal=True),
+        xaxis={"title": axis_title("reached an interview, %", rates, verdicts), "range": [0, 100], "dtick": 25,
                "ticksuffix": "%"},
         yaxis={"autorange": "reversed"},
         margin={"r": 100},
@@ -283,12 +174,12 @@ def response_time_chart(timing: Timing) -> Chart:
             hovertemplate=f"{label}, replied after %{{text}}: %{{y}}<extra></extra>",
         ))
     median = timing.median_days
-    return _chart(
+    return new_chart(
         traces, findings.response_time_text(timing),
         barmode="stack", bargap=0,
         xaxis={"title": {"text": "days from applying to the reply (weekly bins)", "font": {"size": 12}},
                "range": [0, width * REPLY_BIN_DAYS], "tick0": 0, "dtick": REPLY_BIN_DAYS * max(1, -(-width // 12))},
-        yaxis=_count_axis("applications", int(counts.sum(axis=0).max())),
+        yaxis=count_axis("applications", int(counts.sum(axis=0).max())),
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": median, "x1": median, "y0": 0, "y1": 1,
                  "line": {"dash": "dash", "color": ERROR_BAR_COLOR, "width": 1.5}}],
         annotations=[{"xref": "x", "yref": "paper", "x": median, "y": 1, "xanchor": "left", "yanchor": "top",
@@ -319,13 +210,13 @@ def weekly_trend_chart(trend: Trend) -> Chart:
         hovertemplate="%{hovertext}: %{y} applications<extra></extra>",
     )
     layout = {
-        "yaxis": _count_axis("applications a week", max(w.applications for w in trend.weeks)),
+        "yaxis": count_axis("applications a week", max(w.applications for w in trend.weeks)),
         "legend": {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top"},
         "hovermode": "closest",
     }
     rates = [(m.start, m.interview_rate) for m in trend.months if m.interview_rate.n]
     if not rates:  # outcomes unknown or none settled yet: no empty interview-rate axis
-        return _chart([bars], findings.trend_text(trend), showlegend=False, **layout)
+        return new_chart([bars], findings.trend_text(trend), showlegend=False, **layout)
     line = go.Scatter(
         x=[start + dt.timedelta(days=14) for start, _ in rates],  # mid-month: the rate covers the whole month
         y=[r.value for _, r in rates],
@@ -353,4 +244,4 @@ def weekly_trend_chart(trend: Trend) -> Chart:
         "range": [0, 1.04], "tickmode": "linear", "tick0": 0, "dtick": 0.25, "tickformat": ".0%",
         "showgrid": False, "zeroline": False, "automargin": True,
     }
-    return _chart([bars, line], findings.trend_text(trend), **layout)
+    return new_chart([bars, line], findings.trend_text(trend), **layout)
