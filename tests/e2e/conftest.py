@@ -82,7 +82,10 @@ def app_url():
 @pytest.fixture(scope="session")
 def browser():
     """Headless Debian Chromium driven by Playwright."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api as playwright_api
+    except ImportError:  # a missing test dependency must fail the run, never skip the browser tests
+        pytest.fail("Playwright is not installed: pip install -r requirements-dev.txt (see .ci/run)")
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is not installed: apt-get install -y chromium (see .ci/run)")
     with playwright_api.sync_playwright() as playwright:
