@@ -36,6 +36,25 @@ def _pair(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+DATE_ORDERS = {"yes": True, "no": False, "auto": None}
+DATE_FIELDS = ("applied_on", "responded_on")
+
+
+def _date_order(values: list[str]) -> bool | None:
+    """The file's day/month order from --dayfirst yes|no|auto (also the older FIELD=yes|no form)."""
+    orders = set()
+    for text in values:
+        name, sep, value = text.rpartition("=")
+        if sep and name.strip() not in DATE_FIELDS:
+            raise InputError(f"--dayfirst takes yes, no or auto, not '{text}'.")
+        if value.strip().lower() not in DATE_ORDERS:
+            raise InputError(f"--dayfirst takes yes (day first), no (month first) or auto, not '{text}'.")
+        orders.add(DATE_ORDERS[value.strip().lower()])
+    if len(orders) > 1:
+        raise InputError("--dayfirst sets one date order for the whole file; give it once.")
+    return orders.pop() if orders else None
+
+
 def _settings(args: argparse.Namespace):
     from analysis.normalize.loading import LoadSettings
 
@@ -44,9 +63,7 @@ def _settings(args: argparse.Namespace):
         if name not in FIELDS:
             raise InputError(f"'{name}' is not a field; use one of {', '.join(FIELDS)}.")
         columns[name] = header or None
-    dayfirst = {}
-    for name, value in args.dayfirst or []:
-        dayfirst[name] = value.lower() in ("yes", "true", "1", "day")
+    dayfirst = _date_order(args.dayfirst or [])
     if args.ghost_after_days < 1:
         raise InputError("--ghost-after-days must be a whole number of days, at least 1.")
     return LoadSettings(sheet=args.sheet, columns=columns, dayfirst=dayfirst, today=args.today,
@@ -120,8 +137,9 @@ def _add_loading_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--sheet", default=None, help="the workbook sheet to read; default: found automatically")
     command.add_argument("--column", type=_pair, action="append", metavar="FIELD=HEADER",
                          help=f"override the column of a field ({', '.join(FIELDS)}); empty HEADER for none")
-    command.add_argument("--dayfirst", type=_pair, action="append", metavar="FIELD=yes|no",
-                         help="force day-first (yes) or month-first (no) dates in applied_on or responded_on")
+    command.add_argument("--dayfirst", action="append", metavar="yes|no|auto",
+                         help="read every date column day first (yes) or month first (no); "
+                              "default auto: decided from all the file's dates")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,7 +3,7 @@ import streamlit as st
 
 from analysis.core.safety import safe_filename
 from analysis.export.files import applications_csv
-from ui import components, data_controls, files, state
+from ui import components, data_controls, date_order, files, state
 
 ctx = state.context()
 st.title("Data")
@@ -25,7 +25,7 @@ with left:
     data_controls.sheet_picker(loaded, choices)
     data_controls.file_summary(loaded, source.name)
     st.subheader("Date order", anchor=False)
-    data_controls.date_order(loaded, choices)
+    date_order.date_order_control(loaded, choices)
 with right:
     st.subheader("Columns", anchor=False)
     st.caption("Which column holds each field. Change a cell to correct it; every page follows.")
@@ -37,6 +37,7 @@ data_controls.status_editor(loaded, choices)
 
 st.subheader("Data quality", anchor=False)
 data_controls.quality_panel(loaded)
+date_order.date_words_table(loaded)
 
 st.subheader("Applications as read", anchor=False)
 st.caption("One row per application, before the sidebar filters. Row in file points back to your spreadsheet.")

@@ -139,26 +139,6 @@ def test_a_workbook_with_several_sheets_offers_a_sheet_choice():
     assert shown(at, "Applications") == str(expected)
 
 
-def test_date_order_can_be_set_per_column():
-    data = (
-        b"Company,Role,Date Applied,Status\n"
-        b"Acme,Analyst,03/04/2026,Rejected\n"
-        b"Beta,Analyst,05/06/2026,Rejected\n"
-    )
-    at = open_app("data")
-    upload(at, "dates.csv", data)
-    order = at.segmented_control(key=f"dayfirst_applied_on_{at.session_state['reading_choices'].digest}")
-    order.set_value("day").run()
-    no_exception(at)
-    assert at.session_state["reading_choices"].dayfirst == {"applied_on": True}
-    day_first = table(at, "The applications as read")["applied_on"].dt.month.tolist()
-    assert day_first == [4, 6]
-
-    order.set_value("month").run()
-    assert table(at, "The applications as read")["applied_on"].dt.month.tolist() == [3, 5]
-    assert "Read as: month first." in texts(at.caption)
-
-
 def test_choices_that_make_the_file_unreadable_can_be_undone():
     at = open_app("data")
     edit(at, "columns", {FIELDS.index(name): {"column": "(none)"} for name in ("company", "role", "applied_on")})

@@ -120,7 +120,7 @@ def test_candidate_column_for_coaches():
 def test_day_first_override():
     text = "Company,Role,Applied,Status\nA,Analyst,03/04/2026,Rejected\n"
     assert _load(text).applications.loc[0, "applied_on"] == dt.datetime(2026, 3, 4)
-    assert _load(text, dayfirst={"applied_on": True}).applications.loc[0, "applied_on"] == dt.datetime(2026, 4, 3)
+    assert _load(text, dayfirst=True).applications.loc[0, "applied_on"] == dt.datetime(2026, 4, 3)
 
 
 def test_file_without_recognisable_columns_is_refused():

@@ -1,4 +1,5 @@
-"""The Data page's controls: how the file was read, and the user's corrections to it.
+"""The Data page's controls: how the file was read, and the user's corrections to it (the date
+order has its own module, ``ui.date_order``).
 
 Every correction goes into the session's :class:`~ui.state.Choices`, which is part of the cache
 key of the load, so the whole app (every page) uses the corrected reading. Editors are keyed
@@ -31,8 +32,6 @@ FIELD_LABELS: dict[str, str] = {
     "candidate": "Candidate",
     "location": "Location",
 }
-DATE_ORDERS = {"auto": "Auto", "day": "Day first (31/12)", "month": "Month first (12/31)"}
-_DAYFIRST = {"auto": None, "day": True, "month": False}
 STATUS_COLUMNS = ["value", "rows", "stage", "outcome", "applied", "recognised"]
 
 
@@ -163,38 +162,6 @@ def status_editor(loaded: LoadResult, choices: Choices) -> None:
     if changed:
         choices.version += 1
         st.rerun()
-
-
-def _set_dayfirst(field_name: str, key: str) -> None:
-    choices = current_choices()
-    if choices is not None:
-        order = st.session_state[key] or "auto"
-        if _DAYFIRST[order] is None:
-            choices.dayfirst.pop(field_name, None)
-        else:
-            choices.dayfirst[field_name] = _DAYFIRST[order]
-
-
-def date_order(loaded: LoadResult, choices: Choices) -> None:
-    """Day-first or month-first reading of each mapped date column."""
-    shown = False
-    for field_name in ("applied_on", "responded_on"):
-        header = loaded.mapping.header(field_name)
-        if header is None:
-            continue
-        shown = True
-        current = {None: "auto", True: "day", False: "month"}[choices.dayfirst.get(field_name)]
-        key = f"dayfirst_{field_name}_{choices.digest}"
-        st.segmented_control(
-            f"{FIELD_LABELS[field_name]} ({plain(header)})", list(DATE_ORDERS),
-            format_func=lambda order: DATE_ORDERS[order],
-            default=current, required=True, key=key, on_change=_set_dayfirst, args=(field_name, key),
-        )
-        detected = loaded.normalized.dayfirst.get(field_name)
-        read_as = {True: "day first", False: "month first", None: "unambiguous, or no dates"}[detected]
-        st.caption(f"Read as: {read_as}.")
-    if not shown:
-        st.caption("No date column is mapped.")
 
 
 def quality_panel(loaded: LoadResult) -> None:

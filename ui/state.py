@@ -62,7 +62,8 @@ class Choices:
     sheet: str | None = None
     columns: dict[str, str | None] = field(default_factory=dict)
     statuses: dict[str, tuple[str | None, str | None, bool]] = field(default_factory=dict)
-    dayfirst: dict[str, bool | None] = field(default_factory=dict)
+    dayfirst: bool | None = None
+    """The day/month order of every date column of the file (None: decided from the dates)."""
     version: int = 0
     """Counts corrections, so the Data page's editors are rebuilt from the corrected reading."""
 
@@ -70,13 +71,13 @@ class Choices:
         """Forget column and status choices (they name headers and values of another sheet)."""
         self.columns.clear()
         self.statuses.clear()
-        self.dayfirst.clear()
+        self.dayfirst = None
         self.version += 1
 
     @property
     def changed(self) -> bool:
         """True when the user has made any choice."""
-        return bool(self.sheet or self.columns or self.statuses or self.dayfirst)
+        return bool(self.sheet or self.columns or self.statuses or self.dayfirst is not None)
 
 
 class SettingsKey(NamedTuple):
@@ -85,7 +86,7 @@ class SettingsKey(NamedTuple):
     sheet: str | None
     columns: tuple[tuple[str, str | None], ...]
     statuses: tuple[tuple[str, str | None, str | None, bool], ...]
-    dayfirst: tuple[tuple[str, bool | None], ...]
+    dayfirst: bool | None
     today: dt.date
     ghost_after_days: int
 
@@ -96,7 +97,7 @@ class SettingsKey(NamedTuple):
             sheet=choices.sheet,
             columns=tuple(sorted(choices.columns.items())),
             statuses=tuple(sorted((value, *meaning) for value, meaning in choices.statuses.items())),
-            dayfirst=tuple(sorted(choices.dayfirst.items())),
+            dayfirst=choices.dayfirst,
             today=today,
             ghost_after_days=int(ghost_after_days),
         )
@@ -111,7 +112,7 @@ class SettingsKey(NamedTuple):
             sheet=self.sheet,
             columns=dict(self.columns),
             statuses=statuses,
-            dayfirst=dict(self.dayfirst),
+            dayfirst=self.dayfirst,
             today=self.today,
             ghost_after_days=self.ghost_after_days,
         )

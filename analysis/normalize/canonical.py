@@ -17,7 +17,9 @@ from pandas.api.extensions import ExtensionArray
 from analysis.core.schema import CANONICAL_COLUMNS, OUTCOMES, STAGES, SkippedRow
 from analysis.normalize.channels import channels_of
 from analysis.normalize.columns import ColumnMapping, as_text
-from analysis.normalize.dates import parse_dates
+from analysis.normalize.date_columns import read_tracker_dates
+from analysis.normalize.date_order import DateOrder
+from analysis.normalize.date_words import DateWord
 from analysis.normalize.layouts import (
     StageColumn,
     furthest_of_steps,
@@ -47,7 +49,8 @@ class Normalized:
     unreadable_dates: tuple[SkippedRow, ...]
     unplaced_statuses: tuple[str, ...]
     outcomes_known: bool
-    dayfirst: dict[str, bool | None]
+    date_order: DateOrder
+    date_words: tuple[DateWord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,15 +115,6 @@ def _read_history_column(cells: pd.Series, outcomes: _Outcomes) -> tuple[np.ndar
     return levels, np.array([outcomes.code(outcome) for _, outcome in read], dtype=np.int16)[codes]
 
 
-def _date(frame: pd.DataFrame, header: str | None, dayfirst: bool | None, issues: list, rows: pd.Series, label: str):
-    if header is None:
-        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]"), None
-    parsed = parse_dates(frame[header], dayfirst=dayfirst)
-    for index in parsed.unreadable:
-        issues.append(SkippedRow(int(rows[index]), f"{label} '{frame.at[index, header]}' could not be read as a date"))
-    return parsed.values.astype("datetime64[ns]"), parsed.dayfirst
-
-
 def _duplicates(frame: pd.DataFrame, texts: dict[str, pd.Series]) -> np.ndarray:
     """True for each row whose cells (as trimmed text) all equal those of an earlier row.
 
@@ -170,16 +164,16 @@ def normalize(
     status_overrides: dict[str, StatusMeaning] | None = None,
     today: dt.date | None = None,
     ghost_after_days: int = 30,
-    dayfirst: dict[str, bool | None] | None = None,
+    dayfirst: bool | None = None,
 ) -> Normalized:
     """Build the canonical applications table from a frame whose columns the mapping names.
 
     ``row_numbers`` gives each frame row's number in the original file. ``today`` and
     ``ghost_after_days`` decide when an open application with no reply becomes an inferred
-    ``no_response``.
+    ``no_response``. ``dayfirst`` sets the day/month order of every date column (None: decided
+    from all of them together).
     """
     overrides = status_overrides or {}
-    dayfirst = dayfirst or {}
     today = today or dt.date.today()
     rows = pd.Series(row_numbers.to_numpy(), index=frame.index)
     cells: dict[str, pd.Series] = {}  # trimmed text of the columns read so far, by header
@@ -226,16 +220,11 @@ def normalize(
         levels = np.maximum(levels, history_levels).astype(np.int8)
         outcome = state(history_outcome)
 
-    date_issues: list[SkippedRow] = []
-    applied_on, applied_dayfirst = _date(frame, mapping.header("applied_on"), dayfirst.get("applied_on"),
-                                         date_issues, rows, "date applied")
-    responded_on, responded_dayfirst = _date(frame, mapping.header("responded_on"), dayfirst.get("responded_on"),
-                                             date_issues, rows, "response date")
-    stage_dates = [parse_dates(frame[column.header]).values for column in evidence.stage_columns
-                   if column.level is not None]
-    dates = [column.to_numpy(dtype="datetime64[ns]") for column in (applied_on, responded_on, *stage_dates)]
-    latest = np.fmax.reduce(dates)  # the latest date of each row, NaT only when it has none
-    last_update = pd.Series(latest, index=frame.index, dtype="datetime64[ns]")
+    dates = read_tracker_dates(frame, rows, {name: mapping.header(name) for name in ("applied_on", "responded_on")},
+                               [column.header for column in evidence.stage_columns], dayfirst, today)
+    levels = np.maximum(levels, dates.word_level).astype(np.int8)
+    outcome = state(outcomes.codes(dates.word_outcome))
+    applied_on, last_update = dates.applied_on, dates.last_update
 
     # Skips: never applied, company-only or empty rows, exact duplicates.
     blank = {name: (text[name] == "").to_numpy() for name in ("company", "role", "feedback")}
@@ -286,7 +275,7 @@ def normalize(
         **{name: kept(text[name]) for name in ("company", "role", "source", "location", "candidate")},
         "channel": _channels(kept(text["source"])),
         "applied_on": kept(applied_on),
-        "responded_on": kept(responded_on),
+        "responded_on": kept(dates.responded_on),
         "last_update": kept(last_update),
         # Arrow strings, as pandas types stage names (an empty frame's column stays untyped).
         "furthest_stage": pd.Series(pd.array(STAGES, dtype=str).take(levels[keep]) if len(frame) else
@@ -300,8 +289,9 @@ def normalize(
     return Normalized(
         applications=table,
         skipped=skipped,
-        unreadable_dates=tuple(date_issues),
+        unreadable_dates=dates.unreadable,
         unplaced_statuses=tuple(sorted(unplaced)),
         outcomes_known=has_status,
-        dayfirst={"applied_on": applied_dayfirst, "responded_on": responded_dayfirst},
+        date_order=dates.order,
+        date_words=dates.words,
     )

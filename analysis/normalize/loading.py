@@ -15,6 +15,8 @@ from analysis.core.schema import OUTCOMES, STAGES, SkippedRow
 from analysis.core.wording import plural
 from analysis.normalize.canonical import Evidence, Normalized, normalize
 from analysis.normalize.columns import ColumnMapping, as_text, suggest_mapping
+from analysis.normalize.date_order import order_notes
+from analysis.normalize.date_words import words_notes
 from analysis.normalize.layouts import (
     detect_history_column,
     detect_stage_columns,
@@ -29,12 +31,15 @@ HISTORY_HEADER = "Stages"
 
 @dataclass(frozen=True)
 class LoadSettings:
-    """The user's choices: sheet, column and status overrides, date order, today, no-response window."""
+    """The user's choices: sheet, column and status overrides, date order, today, no-response window.
+
+    ``dayfirst`` is the day/month order of every date column of the file (None: decided from them).
+    """
 
     sheet: str | None = None
     columns: dict[str, str | None] = field(default_factory=dict)
     statuses: dict[str, StatusMeaning] = field(default_factory=dict)
-    dayfirst: dict[str, bool | None] = field(default_factory=dict)
+    dayfirst: bool | None = None
     today: dt.date | None = None
     ghost_after_days: int = 30
 
@@ -100,6 +105,7 @@ def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int)
         shown = ", ".join(f"'{value}'" for value in result.unplaced_statuses[:8])
         notes.append(f"{plural(len(result.unplaced_statuses), 'status value')} could not be placed ({shown}); "
                      "those applications count as applied and in progress until you set them in the status table.")
+    notes += order_notes(result.date_order) + words_notes(result.date_words)
     if result.unreadable_dates:
         notes.append(f"{plural(len(result.unreadable_dates), 'date cell')} could not be read; "
                      "they are listed in the data quality panel.")
