@@ -99,3 +99,55 @@ def test_themes_reads_one_text_a_line():
     assert [line["text"] for line in lines] == ["We went with an internal candidate.", "", "Great communication skills"]
     assert "role_closed" in lines[0]["themes"]
     assert lines[2]["polarity"] == "positive"
+
+
+AMBIGUOUS_DATES = (
+    "Company,Role,Date applied,Phone screen,Status\n"
+    "Acme,Analyst,03/04/2026,10/04/2026,Interview\n"
+    "Beta,Analyst,05/06/2026,,Rejected\n"
+)
+
+
+def _normalized_dates(tmp_path: Path, *options: str) -> list[tuple[str, str]]:
+    source, out = tmp_path / "dates.csv", tmp_path / "apps.csv"
+    source.write_text(AMBIGUOUS_DATES, encoding="utf-8")
+    result = run("normalize", source, "-o", out, "--today", "2026-11-25", *options)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    return [(row["applied_on"], row["last_update"]) for row in rows]
+
+
+@pytest.mark.parametrize("options, expected", [
+    ((), [("2026-03-04", "2026-10-04"), ("2026-05-06", "2026-05-06")]),              # auto: month first
+    (("--dayfirst", "no"), [("2026-03-04", "2026-10-04"), ("2026-05-06", "2026-05-06")]),
+    (("--dayfirst", "yes"), [("2026-04-03", "2026-04-10"), ("2026-06-05", "2026-06-05")]),
+    (("--dayfirst", "YES"), [("2026-04-03", "2026-04-10"), ("2026-06-05", "2026-06-05")]),
+    # The older FIELD=yes form sets the order of the whole file, stage dates included.
+    (("--dayfirst", "applied_on=yes"), [("2026-04-03", "2026-04-10"), ("2026-06-05", "2026-06-05")]),
+])
+def test_dayfirst_sets_the_order_of_every_date_column(tmp_path, options, expected):
+    assert _normalized_dates(tmp_path, *options) == expected
+
+
+@pytest.mark.parametrize("value", ["maybe", "applied_on=maybe", "company=yes", "", "true"])
+def test_a_bad_dayfirst_value_exits_2_with_one_sentence(tmp_path, value):
+    result = run("report", SAMPLE, "--dayfirst", value)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.strip().endswith(".")
+    assert "--dayfirst" in result.stderr
+
+
+def test_two_different_dayfirst_values_are_refused():
+    result = run("report", SAMPLE, "--dayfirst", "yes", "--dayfirst", "responded_on=no")
+    assert result.returncode == 2 and "one date order for the whole file" in result.stderr
+
+
+def test_the_json_warnings_name_the_columns_that_read_either_way(tmp_path):
+    source = tmp_path / "dates.csv"
+    source.write_text(AMBIGUOUS_DATES, encoding="utf-8")
+    warnings = json.loads(run("report", source, "--today", "2026-11-25").stdout)["warnings"]
+    note = next(text for text in warnings if "12 or less" in text)
+    assert "'Date applied', 'Phone screen'" in note and "month first" in note and "--dayfirst yes" in note
+    chosen = json.loads(run("report", source, "--today", "2026-11-25", "--dayfirst", "yes").stdout)["warnings"]
+    assert not any("12 or less" in text for text in chosen)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.normalize.dates import ParsedDates, date_share, parse_dates
+from analysis.normalize.dates import ParsedDates, date_share, parse_dates, read_file_dates
 from analysis.reading.tables import read_table
 
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
@@ -50,6 +50,24 @@ def realdata_frame(name: str) -> tuple[pd.DataFrame, tuple[int, ...]]:
     ("45231", T("2023-11-01")),
     ("45231.0", T("2023-11-01")),
     ("45231.5", T("2023-11-01 12:00")),
+    ("03.11.2025", T("2025-11-03")),                 # dots: day first
+    ("November 3, 2025", T("2025-11-03")),
+    ("3 Nov 2025", T("2025-11-03")),
+    ("2025-11-03 14:05:00", T("2025-11-03 14:05")),
+    ("11/3/2025 2:05 PM", T("2025-11-03 14:05")),
+    ("3. November 2025", T("2025-11-03")),           # German
+    ("15. Okt. 2025", T("2025-10-15")),
+    ("3. März 2025", T("2025-03-03")),
+    ("Dez 3, 2025", T("2025-12-03")),
+    ("Mo., 3. November 2025", T("2025-11-03")),
+    ("Mai 2025", T("2025-05-01")),
+    ("3 novembre 2025", T("2025-11-03")),            # French
+    ("03 déc. 2025", T("2025-12-03")),
+    ("3 févr. 2025", T("2025-02-03")),
+    ("1er mars 2025", T("2025-03-01")),
+    ("3 juil. 2025", T("2025-07-03")),
+    ("3 juin 2025", T("2025-06-03")),
+    ("lundi 3 novembre 2025", T("2025-11-03")),
 ])
 def test_text_shapes(text, expected):
     result = parse([text])
@@ -67,6 +85,10 @@ def test_text_shapes(text, expected):
 ])
 def test_native_values(value, expected):
     assert parse([value]).values.iloc[0] == expected
+
+
+def test_a_month_prefix_shared_by_two_months_is_not_guessed():
+    assert parse(["3 jui 2025"]).unreadable == (0,)  # juin or juillet
 
 
 @pytest.mark.parametrize("value", [
@@ -149,10 +171,52 @@ def test_dayfirst_not_applicable_without_numeric_text_dates():
     assert parse(["2024-01-02", "Nov 5, 2024", dt.date(2024, 1, 1)]).dayfirst is None
 
 
+# --- two-digit years ------------------------------------------------------------------------
+
+TODAY = dt.date(2026, 12, 8)
+
+
+def test_two_digit_year_beside_four_digit_years_takes_their_century():
+    result = parse(["Nov 5, 24", "Oct 1, 2024", "Oct 2, 2024"], today=TODAY)
+    assert result.values.iloc[0] == T("2024-11-05")  # not Nov 5 of the column's common year
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1/2/68", T("1968-01-02")),   # 2068 would be in the future
+    ("1/2/27", T("2027-01-02")),   # next year is allowed (an interview booked ahead)
+    ("1/2/99", T("1999-01-02")),
+    ("1/2/19", T("2019-01-02")),
+    ("05-Nov-24", T("2024-11-05")),
+])
+def test_two_digit_years_alone_never_land_more_than_a_year_ahead(text, expected):
+    assert parse([text], today=TODAY).values.iloc[0] == expected
+
+
+def test_two_digit_years_near_old_four_digit_dates_take_the_older_century():
+    # Anchored on 1999 the nearest reading of "01" is 2001 and of "97" is 1997.
+    result = parse(["3/4/1999", "1/2/97", "1/2/01"], today=TODAY)
+    assert result.values.tolist() == [T("1999-03-04"), T("1997-01-02"), T("2001-01-02")]
+
+
+def test_a_two_digit_year_more_than_a_year_ahead_is_unreadable():
+    result = parse(["1/2/2026", "1/2/28"], today=TODAY)  # 2028 too far ahead, 1928 before 1950
+    assert result.unreadable == (1,)
+
+
+def test_clock_after_a_month_day_is_a_time_not_a_year():
+    assert parse(["Nov 5 10:30", "Nov 6, 2024"]).values.iloc[0] == T("2024-11-05 10:30")
+
+
 # --- dates without a year -------------------------------------------------------------------
 
 def test_day_month_without_year_takes_the_reference_year():
     assert parse(["8-Jul", "27-Oct"], reference_year=2020).values.tolist() == [T("2020-07-08"), T("2020-10-27")]
+
+
+def test_day_month_without_year_takes_the_year_of_the_other_columns_when_its_own_has_none():
+    result = read_file_dates({"Applied": pd.Series(["1/5/2020", "1/6/2020", "1/7/2019"]),
+                              "Phone": pd.Series(["8-Jul", None, None])})
+    assert result.columns["Phone"].values.iloc[0] == T("2020-07-08")
 
 
 def test_day_month_without_year_takes_the_most_common_year_of_the_column():

@@ -223,7 +223,9 @@ def normalize(
     dates = read_tracker_dates(frame, rows, {name: mapping.header(name) for name in ("applied_on", "responded_on")},
                                [column.header for column in evidence.stage_columns], dayfirst, today)
     levels = np.maximum(levels, dates.word_level).astype(np.int8)
-    outcome = state(outcomes.codes(dates.word_outcome))
+    # A word in a date column ("No Response") says more than a status that the application is open.
+    said = outcomes.codes(dates.word_outcome)
+    outcome = np.where(np.isin(outcome, (0, outcomes.code("in_progress"))) & (said != 0), said, outcome)
     applied_on, last_update = dates.applied_on, dates.last_update
 
     # Skips: never applied, company-only or empty rows, exact duplicates.
