@@ -12,7 +12,6 @@ from app_harness import (
     open_app,
     shown,
     table,
-    texts,
     upload,
 )
 from openpyxl import Workbook
