@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.feedback.classifier import classify_many  # noqa: E402
+from analysis.feedback.classifier import classify_many
 
 NOTES = (
     "too junior", "internal hire", "salary", "Position Removed", "no visa sponsorship", "failed coding test",
