@@ -2,156 +2,52 @@
 
 Sheets: Summary, Funnel, Channels, Themes, Focus areas, Applications (the canonical table) and
 Data quality. Header rows are frozen, widths fit the contents, rates carry a percent format and
-dates a date format. Every text cell is passed through
-:func:`analysis.core.safety.neutralise_formula` and stored explicitly as a string, so nothing the
-user typed can run as a formula; characters a workbook cannot hold are dropped.
+dates a date format, one style per column. Every text cell is neutralised against formulas
+(:mod:`analysis.export.cells`). The Applications sheet, which holds every application, is
+streamed into the workbook a block of rows at a time (:mod:`analysis.export.applications_sheet`),
+so a million rows take seconds and memory near one block's size.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
-import math
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import Reference
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from analysis.core.safety import neutralise_formula
 from analysis.core.schema import CANONICAL_COLUMNS
-from analysis.core.stats import Rate
-from analysis.core.wording import interval
-from analysis.summary.build import build_summary
-from analysis.summary.model import (
-    Bullets,
-    Column,
-    ImprovementSummary,
-    Paragraph,
-    Plan,
-    Table,
-    plain,
+from analysis.export.applications_sheet import (
+    StreamedSheet,
+    column_widths,
+    stream_rows_into,
 )
+from analysis.export.cells import (
+    DATE,
+    DAYS,
+    PERCENT,
+    SECTION_FONT,
+    bar_chart,
+    fit_widths,
+    header_row,
+    put,
+    write_table,
+)
+from analysis.summary.build import build_summary
+from analysis.summary.model import Bullets, ImprovementSummary, Paragraph, Plan, plain
 
-PERCENT, DATE, DAYS = "0%", "yyyy-mm-dd", "0.0"
 EXCEL_MAX_ROWS = 1_048_576
-MAX_CELL_CHARS = 32_767
-MAX_WIDTH, MIN_WIDTH = 60, 8
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TITLE_FONT = Font(bold=True, size=14)
-SECTION_FONT = Font(bold=True, size=12)
 WRAP = Alignment(wrap_text=True, vertical="top")
-DATE_COLUMNS = ("applied_on", "responded_on", "last_update")
-
-
-def safe_text(value: object) -> str:
-    """Text as a workbook can hold it and cannot run: formula starts neutralised, illegal characters dropped."""
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    return str(neutralise_formula(cleaned))[:MAX_CELL_CHARS]
-
-
-def put(sheet: Worksheet, row: int, column: int, value: object, number_format: str | None = None):
-    """Write one cell: text as a neutralised string, numbers and dates with ``number_format``."""
-    cell = sheet.cell(row=row, column=column)
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        cell.value = None
-        return cell
-    if isinstance(value, str):
-        cell.value = safe_text(value)
-        cell.data_type = "s"
-        return cell
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if hasattr(value, "item") and not isinstance(value, (dt.date, dt.datetime)):
-        value = value.item()  # numpy scalars
-    cell.value = value
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
-
-def _header(sheet: Worksheet, row: int, titles: list[str]) -> None:
-    for column, title in enumerate(titles, start=1):
-        cell = put(sheet, row, column, title)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-
-
-def _expanded_titles(columns: tuple[Column, ...]) -> list[str]:
-    titles = []
-    for column in columns:
-        titles.append(column.title)
-        if column.kind == "rate":
-            titles.append(f"{column.title}: n and 95% interval")
-    return titles
-
-
-def write_table(sheet: Worksheet, table: Table, start_row: int, with_title: bool = True) -> tuple[int, int]:
-    """Write a table from ``start_row``; a rate column becomes a percent and a text "n and interval" column.
-
-    Returns (header row, last row written).
-    """
-    row = start_row
-    if with_title:
-        put(sheet, row, 1, table.title).font = SECTION_FONT
-        row += 1
-    header_row = row
-    _header(sheet, row, _expanded_titles(table.columns))
-    if not table.rows:
-        put(sheet, row + 1, 1, table.empty_note)
-        return header_row, row + 1
-    for values in table.rows:
-        row += 1
-        column_number = 1
-        for value, column in zip(values, table.columns):
-            if column.kind == "rate":
-                rate: Rate | None = value  # type: ignore[assignment]
-                shown = None if rate is None or rate.too_few else rate.value  # "too few to tell" has no number
-                put(sheet, row, column_number, shown, PERCENT)
-                detail = "" if rate is None else (rate.label() if rate.too_few else f"n={rate.n}, 95% CI {interval(rate)}")
-                put(sheet, row, column_number + 1, detail)
-                column_number += 2
-                continue
-            number_format = {"percent": PERCENT, "days": DAYS, "date": DATE}.get(column.kind)
-            put(sheet, row, column_number, value, number_format)
-            column_number += 1
-    return header_row, row
-
-
-def fit_widths(sheet: Worksheet, minimum: int = MIN_WIDTH, maximum: int = MAX_WIDTH, sample_rows: int = 2000) -> None:
-    """Set each column's width from the longest value in its first ``sample_rows`` rows."""
-    widths: dict[int, int] = {}
-    for row in sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, sample_rows)):
-        for cell in row:
-            if cell.value is None:
-                continue
-            shown = 10 if isinstance(cell.value, (dt.date, dt.datetime)) else len(str(cell.value))
-            widths[cell.column] = max(widths.get(cell.column, 0), shown)
-    for column, width in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = max(minimum, min(maximum, width + 2))
-
-
-def _bar_chart(sheet: Worksheet, title: str, y_title: str, categories: Reference, data: Reference, anchor: str,
-               horizontal: bool = False) -> None:
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    chart.title = title
-    chart.y_axis.title = y_title
-    chart.legend = None
-    chart.height, chart.width = 8, 16
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(categories)
-    if horizontal:
-        chart.x_axis.scaling.orientation = "maxMin"
-    sheet.add_chart(chart, anchor)
 
 
 def _summary_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
     put(sheet, 1, 1, summary.title).font = TITLE_FONT
     put(sheet, 2, 1, plain(summary.subtitle))
-    _header(sheet, 4, ["Headline", "Value", "Detail"])
+    header_row(sheet, 4, ["Headline", "Value", "Detail"])
     sheet.freeze_panes = "A5"
     row = 4
     for headline in summary.headlines:
@@ -189,7 +85,7 @@ def _funnel_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
     sheet.freeze_panes = "B2"
     fit_widths(sheet, maximum=30)
     if summary.funnel_table.rows:
-        _bar_chart(
+        bar_chart(
             sheet,
             "Applications reaching each stage",
             "applications",
@@ -218,7 +114,7 @@ def _themes_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
     header_row, last_row = write_table(sheet, summary.theme_table, 1, with_title=False)
     sheet.freeze_panes = "A2"
     if summary.theme_table.rows:
-        _bar_chart(
+        bar_chart(
             sheet,
             "What the feedback says",
             "mentions",
@@ -232,7 +128,7 @@ def _themes_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
 
 
 def _focus_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
-    _header(sheet, 1, ["Rank", "Focus area", "Why", "Actions"])
+    header_row(sheet, 1, ["Rank", "Focus area", "Why", "Actions"])
     sheet.freeze_panes = "A2"
     row = 1
     for item in summary.focus:
@@ -248,7 +144,7 @@ def _focus_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
     put(sheet, row, 1, "Plan").font = SECTION_FONT
     put(sheet, row + 1, 1, plain(summary.plan.intro))
     row += 2
-    _header(sheet, row, ["Week", "Focus", "", "Tasks"])
+    header_row(sheet, row, ["Week", "Focus", "", "Tasks"])
     for week in summary.plan.weeks:
         row += 1
         put(sheet, row, 1, week.week)
@@ -258,26 +154,22 @@ def _focus_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-def _applications_sheet(sheet: Worksheet, applications: pd.DataFrame) -> int:
-    """The canonical table; returns how many applications did not fit in a sheet."""
-    columns = [name for name in CANONICAL_COLUMNS if name in applications.columns]
-    _header(sheet, 1, columns)
-    sheet.freeze_panes = "A2"
+def _applications_header(workbook: Workbook, applications: pd.DataFrame) -> StreamedSheet:
+    """The Applications sheet with its header, widths, frozen header and filter; its rows are
+    streamed in afterwards (:mod:`analysis.export.applications_sheet`), in the styles set here."""
+    sheet = workbook.create_sheet("Applications")
+    columns = tuple(name for name in CANONICAL_COLUMNS if name in applications.columns)
     fitting = applications.head(EXCEL_MAX_ROWS - 1)
-    for row_number, values in enumerate(fitting[columns].itertuples(index=False, name=None), start=2):
-        for column_number, (name, value) in enumerate(zip(columns, values), start=1):
-            if name in DATE_COLUMNS:
-                put(sheet, row_number, column_number, None if pd.isna(value) else pd.Timestamp(value).to_pydatetime(), DATE)
-            elif name == "outcome_inferred":
-                put(sheet, row_number, column_number, bool(value))
-            elif name == "source_row":
-                put(sheet, row_number, column_number, int(value))
-            else:
-                put(sheet, row_number, column_number, "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value))
-    if len(columns):
+    header_row(sheet, 1, list(columns))
+    sheet.freeze_panes = "A2"
+    if columns:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(fitting) + 1)}"
-    fit_widths(sheet, maximum=40)
-    return len(applications) - len(fitting)
+    for letter, width in column_widths(fitting, columns).items():
+        sheet.column_dimensions[letter].width = width
+    date_cell = WriteOnlyCell(sheet)
+    date_cell.number_format = DATE  # the one style every date cell of the sheet shares
+    entry = f"xl/worksheets/sheet{len(workbook.worksheets)}.xml"
+    return StreamedSheet(entry=entry, applications=fitting, columns=columns, date_style=date_cell.style_id)
 
 
 def _quality_sheet(sheet: Worksheet, summary: ImprovementSummary, left_out: int) -> None:
@@ -307,13 +199,13 @@ def summary_xlsx(summary: ImprovementSummary, applications: pd.DataFrame) -> byt
     _channels_sheet(workbook.create_sheet("Channels"), summary)
     _themes_sheet(workbook.create_sheet("Themes"), summary)
     _focus_sheet(workbook.create_sheet("Focus areas"), summary)
-    left_out = _applications_sheet(workbook.create_sheet("Applications"), applications)
-    _quality_sheet(workbook.create_sheet("Data quality"), summary, left_out)
+    streamed = _applications_header(workbook, applications)
+    _quality_sheet(workbook.create_sheet("Data quality"), summary, len(applications) - len(streamed.applications))
     workbook.properties.creator = "Next Steps"
     workbook.properties.title = summary.title
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stream_rows_into(buffer.getvalue(), streamed)
 
 
 def report_xlsx(report) -> bytes:
