@@ -11,6 +11,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.errors import InputError
+from analysis.core.progress import (
+    DATES_AND_STATUSES,
+    MAPPING,
+    READING,
+    Progress,
+    no_progress,
+)
 from analysis.core.schema import OUTCOMES, STAGES, SkippedRow
 from analysis.core.wording import plural
 from analysis.normalize.canonical import Evidence, Normalized, normalize
@@ -118,13 +125,17 @@ def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int)
     return notes
 
 
-def load(data: bytes, filename: str, settings: LoadSettings | None = None) -> LoadResult:
+def load(data: bytes, filename: str, settings: LoadSettings | None = None,
+         progress: Progress = no_progress) -> LoadResult:
     """Read a tracker file and return its canonical applications table with the reading details.
 
+    ``progress`` is told each step as it starts (reading, mapping columns, dates and statuses).
     Raises InputError with one plain sentence when the file cannot be used.
     """
     settings = settings or LoadSettings()
+    progress(READING)
     raw = read_table(data, filename, sheet=settings.sheet)
+    progress(MAPPING)
     if is_count_table(raw.frame):
         raise InputError("This file is a table of counts, not one row per application; "
                          "upload the tracker that lists each application on its own row.")
@@ -147,6 +158,7 @@ def load(data: bytes, filename: str, settings: LoadSettings | None = None) -> Lo
     elif len(stage_columns) >= 2:
         layout = "one column per stage"
     evidence = Evidence(stage_columns=stage_columns, history_column=history)
+    progress(DATES_AND_STATUSES)
     normalized = normalize(frame, row_numbers, mapping, evidence, settings.statuses, settings.today,
                            settings.ghost_after_days, settings.dayfirst)
     status_values = [frame[h] for h in (mapping.header("outcome"), mapping.header("stage")) if h]
