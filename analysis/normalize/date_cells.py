@@ -75,8 +75,8 @@ def read_cells(raw: pd.Series) -> DateCells:
                          np.zeros(len(raw), dtype=bool), TextFields(len(raw)))
     codes, uniques = pd.factorize(raw.astype(object) if isinstance(raw.dtype, pd.CategoricalDtype) else raw)
     uniques = np.asarray(uniques, dtype=object)
-    if isinstance(raw.dtype, pd.StringDtype):
-        kinds = np.full(len(uniques), "text", dtype=object)
+    if isinstance(raw.dtype, pd.StringDtype) or pd.api.types.infer_dtype(uniques, skipna=False) == "string":
+        kinds = np.full(len(uniques), "text", dtype=object)  # all text: no need to look at each value
     else:
         kinds = np.array([_kind(value) for value in uniques], dtype=object)
     fixed = np.full(len(uniques), NAT)

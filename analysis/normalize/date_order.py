@@ -50,17 +50,20 @@ class DateOrder:
 
 def decide_order(columns: dict[str, DateCells], chosen: bool | None = None) -> DateOrder:
     """The day/month order for these columns (headers to their cells); ``chosen`` overrides it."""
-    proofs: dict[bool, list[tuple[str, int]]] = {True: [], False: []}  # (header, distinct index) proving it
-    ambiguous: list[tuple[str, int]] = []  # (header, index of its first date)
+    proofs = {True: 0, False: 0}  # dayfirst -> how many distinct dates prove it
+    first_proof: dict[bool, tuple[str, int]] = {}  # dayfirst -> (header, distinct index) of the first proof
+    ambiguous: list[tuple[str, int]] = []  # (header, index of its first date that reads either way)
     separators, named = {True: 0, False: 0}, {True: 0, False: 0}
     for header, cells in columns.items():
         numeric, fields = cells.numeric, cells.text.fields
-        day_proof = np.flatnonzero(numeric & (fields["first"] > 12) & (fields["second"] <= 12))
-        month_proof = np.flatnonzero(numeric & (fields["second"] > 12) & (fields["first"] <= 12))
-        proofs[True] += [(header, int(index)) for index in day_proof]
-        proofs[False] += [(header, int(index)) for index in month_proof]
         either_way = np.flatnonzero(numeric & (fields["first"] <= 12) & (fields["second"] <= 12))
-        if len(either_way) and not len(day_proof) and not len(month_proof):
+        found = {True: np.flatnonzero(numeric & (fields["first"] > 12) & (fields["second"] <= 12)),
+                 False: np.flatnonzero(numeric & (fields["second"] > 12) & (fields["first"] <= 12))}
+        for dayfirst, indexes in found.items():
+            proofs[dayfirst] += len(indexes)
+            if len(indexes) and dayfirst not in first_proof:
+                first_proof[dayfirst] = (header, int(indexes[0]))
+        if len(either_way) and not len(found[True]) and not len(found[False]):
             ambiguous.append((header, int(either_way[0])))
         separators[True] += int((numeric & cells.text.dotted).sum())
         separators[False] += int((numeric & ~cells.text.dotted).sum())
@@ -69,9 +72,9 @@ def decide_order(columns: dict[str, DateCells], chosen: bool | None = None) -> D
     example = None
     if chosen is not None:
         dayfirst, reason = chosen, CHOSEN
-    elif len(proofs[True]) != len(proofs[False]):
-        dayfirst, reason = len(proofs[True]) > len(proofs[False]), PROVEN
-        example = proofs[dayfirst][0]
+    elif proofs[True] != proofs[False]:
+        dayfirst, reason = proofs[True] > proofs[False], PROVEN
+        example = first_proof[dayfirst]
     elif separators[True] > separators[False]:
         dayfirst, reason = True, DOTS
     elif named[True] != named[False]:
@@ -82,7 +85,7 @@ def decide_order(columns: dict[str, DateCells], chosen: bool | None = None) -> D
     return DateOrder(
         dayfirst, reason,
         example=_text_of(columns, example), example_column=example[0] if example else None,
-        ambiguous=tuple(header for header, _ in ambiguous), contradicting=len(proofs[not dayfirst]),
+        ambiguous=tuple(header for header, _ in ambiguous), contradicting=proofs[not dayfirst],
         numeric=any(cells.numeric.any() for cells in columns.values()),
         sample=_text_of(columns, sample), sample_reading=_reading(columns, sample, dayfirst),
     )
