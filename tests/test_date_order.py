@@ -104,3 +104,30 @@ def test_the_files_order_reaches_the_stage_date_columns():
     assert [item.row for item in loaded.normalized.unreadable_dates] == [2]
     assert acme["last_update"] == T("2024-02-11")
     assert loaded.applications.iloc[1]["applied_on"] == T("2024-01-10")
+
+
+def test_without_proof_the_order_that_keeps_replies_after_their_application_wins():
+    # Applied as real dates (an Excel column); the phone screens as text that reads either way.
+    applied = pd.Series([dt.datetime(2024, 10, 13), dt.datetime(2024, 10, 20)], dtype=object)
+    phone = pd.Series(["02/11/2024", "05/11/2024"], dtype=object)
+    result = read_file_dates({"Applied": applied, "Phone": phone}, applied="Applied")
+    # Month first would put both screens (11 February, 11 May) before their applications.
+    assert (result.order.dayfirst, result.order.reason) == (True, "order of events")
+    assert result.columns["Phone"].values.tolist() == [T("2024-11-02"), T("2024-11-05")]
+    note = order_notes(result.order)[0]
+    assert "the other order would put replies or stages before their application" in note
+
+
+def test_the_order_of_events_also_reads_text_applied_dates():
+    # Month first: applied 9 October, reply 10 February (before it); day first: 10 September, 2 October.
+    result = read({"Applied": ["10/09/2024"], "Reply": ["02/10/2024"]})
+    assert result.order.reason == "default"  # without knowing which column is the application
+    columns = {"Applied": pd.Series(["10/09/2024"]), "Reply": pd.Series(["02/10/2024"])}
+    result = read_file_dates(columns, applied="Applied")
+    assert (result.order.dayfirst, result.order.reason) == (True, "order of events")
+    assert result.columns["Applied"].values.iloc[0] == T("2024-09-10")
+
+
+def test_a_tie_in_events_falls_back_to_the_other_rules():
+    columns = {"Applied": pd.Series(["03/04/2026"]), "Phone": pd.Series(["10/04/2026"])}  # after either way
+    assert read_file_dates(columns, applied="Applied").order.reason == "default"

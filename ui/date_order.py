@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis.normalize.date_order import CHOSEN, DOTS, MONTH_NAMES, PROVEN, DateOrder
+from analysis.normalize.date_order import CHOSEN, DOTS, EVENTS, MONTH_NAMES, PROVEN, DateOrder
 from analysis.normalize.loading import LoadResult
 from ui.components import plain
 from ui.state import Choices, current_choices
@@ -34,7 +34,8 @@ def reading_sentence(order: DateOrder) -> str:
     if order.reason == PROVEN:
         return (f"Read as: {label} in every date column: '{plain(order.example)}' in "
                 f"'{plain(order.example_column)}' can only be {label}.")
-    why = {DOTS: "the dates are written with dots", MONTH_NAMES: "the file writes month names that way"}
+    why = {EVENTS: "the other order would put replies or stages before their application",
+           DOTS: "the dates are written with dots", MONTH_NAMES: "the file writes month names that way"}
     reason = why.get(order.reason, "the usual order when nothing settles it")
     return f"Read as: {label}. No date settles it (no day above 12), so {reason}."
 

@@ -46,7 +46,8 @@ def read_tracker_dates(frame: pd.DataFrame, row_numbers: pd.Series, fields: dict
     ``last_update`` is the latest date of each row; ``row_numbers`` (by frame index) name the rows.
     """
     headers = [header for header in (*fields.values(), *stage_headers) if header is not None and header in frame]
-    file_dates = read_file_dates({header: frame[header] for header in dict.fromkeys(headers)}, dayfirst, today)
+    file_dates = read_file_dates({header: frame[header] for header in dict.fromkeys(headers)}, dayfirst, today,
+                                 applied=fields.get("applied_on"))
     empty = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     values = {name: empty for name in LABELS}
     word_outcome = np.full(len(frame), "", dtype=object)

@@ -2,12 +2,14 @@
 
 The order is decided from every date column together: a first field above 12 (``13/10/2024``)
 proves day-first, a second one above 12 (``10/13/2024``) month-first; the proof found in more
-distinct dates wins. When no date proves either, dots (``03.11.2025``) mean day-first, then the
-order the file writes month names in ("3 Nov" or "Nov 3"), else month-first. The user can
+distinct dates wins. When no date proves either, the order that keeps each reply and stage after
+its application wins; then dots (``03.11.2025``) mean day-first, then the order the file writes
+month names in ("3 Nov" or "Nov 3"), else month-first. The user can
 override it for the whole file.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +18,8 @@ from analysis.normalize.date_cells import DateCells
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-CHOSEN, PROVEN, DOTS, MONTH_NAMES, DEFAULT = "chosen", "proven", "dots", "month names", "default"
+CHOSEN, PROVEN, EVENTS = "chosen", "proven", "order of events"
+DOTS, MONTH_NAMES, DEFAULT = "dots", "month names", "default"
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,8 @@ class DateOrder:
     """The file's day/month order and why.
 
     ``reason`` is one of "chosen" (by the user), "proven" (``example`` is a date in column
-    ``example_column`` that reads only this way), "dots", "month names" or "default".
+    ``example_column`` that reads only this way), "order of events" (the other order would put
+    replies or stages before their application), "dots", "month names" or "default".
     ``ambiguous`` names the columns whose numeric dates all read either way; ``contradicting``
     counts the distinct dates that read only the other way (they are left unreadable).
     ``numeric`` is False when the file has no numeric day/month dates, so no order was needed.
@@ -48,8 +52,13 @@ class DateOrder:
         return "day first" if self.dayfirst else "month first"
 
 
-def decide_order(columns: dict[str, DateCells], chosen: bool | None = None) -> DateOrder:
-    """The day/month order for these columns (headers to their cells); ``chosen`` overrides it."""
+def decide_order(columns: dict[str, DateCells], chosen: bool | None = None,
+                 backwards: Callable[[bool], int] | None = None) -> DateOrder:
+    """The day/month order for these columns (headers to their cells); ``chosen`` overrides it.
+
+    ``backwards(dayfirst)`` counts the rows whose reply or stage dates would come before the
+    application in that order; when no date proves the order, the order with fewer wins.
+    """
     proofs = {True: 0, False: 0}  # dayfirst -> how many distinct dates prove it
     first_proof: dict[bool, tuple[str, int]] = {}  # dayfirst -> (header, distinct index) of the first proof
     ambiguous: list[tuple[str, int]] = []  # (header, index of its first date that reads either way)
@@ -75,12 +84,9 @@ def decide_order(columns: dict[str, DateCells], chosen: bool | None = None) -> D
     elif proofs[True] != proofs[False]:
         dayfirst, reason = proofs[True] > proofs[False], PROVEN
         example = first_proof[dayfirst]
-    elif separators[True] > separators[False]:
-        dayfirst, reason = True, DOTS
-    elif named[True] != named[False]:
-        dayfirst, reason = named[True] > named[False], MONTH_NAMES
     else:
-        dayfirst, reason = False, DEFAULT
+        unsettled = bool(ambiguous) or proofs[True] > 0  # dates that read either way, or proofs in a tie
+        dayfirst, reason = _unproven_order(unsettled, backwards, separators, named)
     sample = ambiguous[0] if ambiguous else None
     return DateOrder(
         dayfirst, reason,
@@ -89,6 +95,20 @@ def decide_order(columns: dict[str, DateCells], chosen: bool | None = None) -> D
         numeric=any(cells.numeric.any() for cells in columns.values()),
         sample=_text_of(columns, sample), sample_reading=_reading(columns, sample, dayfirst),
     )
+
+
+def _unproven_order(unsettled: bool, backwards: Callable[[bool], int] | None, separators: dict[bool, int],
+                    named: dict[bool, int]) -> tuple[bool, str]:
+    """The order, and why, when no date proves it: order of events, dots, month names, else month first."""
+    if unsettled and backwards is not None:
+        late = {dayfirst: backwards(dayfirst) for dayfirst in (True, False)}
+        if late[True] != late[False]:
+            return late[True] < late[False], EVENTS
+    if separators[True] > separators[False]:
+        return True, DOTS
+    if named[True] != named[False]:
+        return named[True] > named[False], MONTH_NAMES
+    return False, DEFAULT
 
 
 def _text_of(columns: dict[str, DateCells], where: tuple[str, int] | None) -> str | None:
@@ -129,7 +149,8 @@ def order_notes(order: DateOrder) -> list[str]:
                          f"read {order.label} like the rest of the file, since '{order.example}' in "
                          f"'{order.example_column}' can only be {order.label}{example}. {how}")
         else:
-            why = {DOTS: ", as dates written with dots usually are",
+            why = {EVENTS: ": the other order would put replies or stages before their application",
+                   DOTS: ", as dates written with dots usually are",
                    MONTH_NAMES: ", the order this file writes month names in"}.get(order.reason, "")
             notes.append(f"No date in this file shows whether the day or the month comes first: every number in "
                          f"{names} is 12 or less. They are read {order.label}{why}{example}. {how}")

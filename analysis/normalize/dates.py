@@ -33,22 +33,31 @@ class FileDates:
     order: DateOrder
 
 
-def read_file_dates(columns: dict[str, pd.Series], dayfirst: bool | None = None,
-                    today: dt.date | None = None, reference_year: int | None = None) -> FileDates:
+def read_file_dates(columns: dict[str, pd.Series], dayfirst: bool | None = None, today: dt.date | None = None,
+                    reference_year: int | None = None, applied: str | None = None) -> FileDates:
     """Read several date columns of one file (header to cells) with one day/month order.
 
-    The order is decided from all the columns together unless ``dayfirst`` is given. Two-digit
-    years take the century nearest the median year of the file's full dates (else this year),
-    never later than a year after ``today``. Dates without a year take their column's most
-    common year, else that median year, else ``reference_year``, else are unreadable.
+    The order is decided from all the columns together unless ``dayfirst`` is given; ``applied``
+    names the column of application dates, which the other dates of a row should not precede.
+    Two-digit years take the century nearest the median year of the file's full dates (else
+    this year), never later than a year after ``today``. Dates without a year take their column's
+    most common year, else that median year, else ``reference_year``, else are unreadable.
     """
     this_year = (today or dt.date.today()).year
     cells = {header: read_cells(values) for header, values in columns.items()}
-    order = decide_order(cells, dayfirst)
     middle = median_year(list(cells.values()))
     anchor, fallback = (this_year, reference_year) if middle is None else (middle, middle)
-    read = {header: finish(column, order.dayfirst, anchor, this_year + 1, fallback) for header, column in cells.items()}
-    return FileDates(read, order)
+
+    def read(order: bool) -> dict[str, ParsedDates]:
+        return {header: finish(column, order, anchor, this_year + 1, fallback) for header, column in cells.items()}
+
+    def backwards(order: bool) -> int:
+        days = {header: parsed.values.to_numpy().astype("datetime64[D]") for header, parsed in read(order).items()}
+        return sum(int((later < days[applied]).sum()) for header, later in days.items() if header != applied)
+
+    chronology = backwards if applied in cells and len(cells) > 1 else None
+    order = decide_order(cells, dayfirst, chronology)
+    return FileDates(read(order.dayfirst), order)
 
 
 def parse_dates(raw: pd.Series, dayfirst: bool | None = None, reference_year: int | None = None,
