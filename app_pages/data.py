@@ -4,6 +4,7 @@ import streamlit as st
 from analysis.core.safety import safe_filename
 from analysis.export.files import applications_csv
 from ui import components, data_controls, date_order, files, state
+from ui.settings.panel import settings_panel
 
 ctx = state.context()
 st.title("Data")
@@ -34,6 +35,8 @@ with right:
 st.subheader("Statuses", anchor=False)
 st.caption("What each status or stage value means. Change a cell to correct it; every page follows.")
 data_controls.status_editor(loaded, choices)
+
+settings_panel(source, loaded, choices)
 
 st.subheader("Data quality", anchor=False)
 data_controls.quality_panel(loaded)

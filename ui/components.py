@@ -188,8 +188,8 @@ def overview_metrics(overview: Overview, outcomes_known: bool, of_total: int | N
         ("Interview rate", overview.interview_rate, "Applications that reached at least a first interview (a screening call counts)."),
         ("Offer rate", overview.offer_rate, "Applications that ended in an offer."),
         ("No response", overview.no_response_rate,
-         f"Applications that never got an answer; {overview.no_response_inferred} of them inferred from "
-         "silence longer than the window set in the sidebar."),
+         (f"Applications that never got an answer; {overview.no_response_inferred} of them inferred from "
+          "silence longer than the window set in the sidebar.")),
     )
     for column, (label, rate, help_text) in zip(columns[1:], rates):
         with column:

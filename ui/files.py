@@ -24,6 +24,7 @@ from analysis.core.schema import SkippedRow
 from analysis.normalize.loading import LoadResult
 from analysis.normalize.merge import MergedApplications, merge_loads
 from ui import state
+from ui.settings import kept
 from ui.state import SettingsKey, Source
 
 FILES_KEY = "open_files"
@@ -53,8 +54,10 @@ def open_files(sources: list[Source], today: dt.date, ghost_days: int) -> list[O
     """Read every file with its own choices (each load cached on the file's content and settings)."""
     opened = []
     for source in sources:
-        settings = SettingsKey.of(state.choices_of(source.digest), today, ghost_days)
+        choices = kept.choices_kept(source, today, ghost_days)
+        settings = SettingsKey.of(choices, today, ghost_days)
         loaded, error = state.load_source(source, settings)
+        kept.remember(source, choices)
         opened.append(OpenFile(source, settings, loaded, None if error is None else f"{source.name}: {error}"))
     st.session_state[FILES_KEY] = opened
     return opened

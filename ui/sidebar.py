@@ -13,6 +13,8 @@ from analysis.normalize.merge import MergedApplications
 from ui import files, state
 from ui.components import plain
 from ui.filters import Domain, Filters
+from ui.settings import kept
+from ui.settings.panel import restored_note
 from ui.state import (
     AppContext,
     SettingsKey,
@@ -39,7 +41,7 @@ def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[st
     the session: copying a large file again on every rerun would cost a visible moment.
     """
     seen: dict[str, Source] = st.session_state.get("upload_sources", {})
-    kept: dict[str, Source] = {}
+    staying: dict[str, Source] = {}
     sources: list[Source] = []
     problems: list[str] = []
     for item in uploaded:
@@ -51,13 +53,13 @@ def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[st
         if source is None:
             data = item.getvalue()
             source = Source(data=data, name=item.name, digest=digest_of(data), is_sample=False)
-        kept[item.file_id] = source
+        staying[item.file_id] = source
         twin = next((other for other in sources if other.digest == source.digest), None)
         if twin is not None:
             problems.append(f"{item.name} is the same file as {twin.name}; it is read once.")
             continue
         sources.append(source)
-    st.session_state["upload_sources"] = kept
+    st.session_state["upload_sources"] = staying
     return sources, problems
 
 
@@ -172,8 +174,12 @@ def render() -> AppContext:
         if not sources:
             return AppContext(None, None, None, problems[0] if problems else None, Filters(), None)
         source = sources[0]
+        choices = kept.choices_kept(source, today, ghost_days)
         settings = SettingsKey.of(choices_for(source.digest), today, ghost_days)
         loaded, error = load_source(source, settings)
+        kept.remember(source, choices)
+        with errors_box:
+            restored_note(source)
         if loaded is None:
             return AppContext(source, settings, None, error, Filters(), None)
     apps = loaded.applications

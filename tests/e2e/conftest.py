@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -56,7 +57,9 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> N
 def app_url():
     """The address of a running `streamlit run app.py`, stopped after the session."""
     port = _free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # Corrections the tests make are kept in a folder of this run, never in the real configuration folder.
+    kept = tempfile.mkdtemp(prefix="next-steps-e2e-settings-")
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "NEXT_STEPS_SETTINGS_DIR": kept}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with SERVER_LOG.open("wb") as log:
         process = subprocess.Popen(
@@ -71,6 +74,7 @@ def app_url():
         _wait_healthy(url, process)
         yield url
     finally:
+        shutil.rmtree(kept, ignore_errors=True)
         process.terminate()
         try:
             process.wait(timeout=10)
