@@ -1,7 +1,6 @@
 """Small display helpers shared by the pages: guards for empty states, rate metrics, charts."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -13,6 +12,7 @@ from analysis.charts.base import Chart
 from analysis.core import palette
 from analysis.core.schema import OUTCOME_LABELS, STAGE_LABELS
 from analysis.core.stats import Rate
+from analysis.export.markdown import markdown_literal
 from analysis.funnel.sankey import NODE_LABELS, Flow, to_sankeymatic
 from analysis.funnel.stages import Funnel, Overview
 from analysis.normalize.loading import LoadResult
@@ -21,15 +21,12 @@ from ui.state import ROOT, AppContext, Source, current_choices
 
 TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"
 TEMPLATE_CSV = ROOT / "sample_data" / "template.csv"
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>$~|#:])")
-_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)")
-"""Where Streamlit would turn text into a link (http://, www., e-mail): escaping cannot stop that,
-since GFM finds autolinks after escapes are resolved, so an invisible word joiner (U+2060) goes there."""
 
 
 def plain(text: object) -> str:
-    """User text made inert for Streamlit's Markdown (no emphasis, links, autolinks, or directives)."""
-    return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub("\u2060", str(text)))
+    """User text made inert for Streamlit's Markdown: no emphasis, links, autolinks, entities,
+    directives or icons (:func:`analysis.export.markdown.markdown_literal`)."""
+    return markdown_literal(text)
 
 
 def _undo_choices() -> None:
@@ -160,16 +157,16 @@ def chart(item: Chart, key: str, footer: Callable[[], None] | None = None,
     selectable (``key``, ``on_select``, ``selection_mode``): see :func:`ui.drilldown.chart`.
     """
     with st.container(border=True, key=f"card_{key}"):
-        st.subheader(item.title, anchor=False)
+        st.subheader(plain(item.title), anchor=False)  # findings name channels and companies: user text
         if item.figure is None:
-            st.info(item.caption, icon=":material/info:")
+            st.info(plain(item.caption), icon=":material/info:")
             return
         figure = item.figure
         if figure.layout.title.text:  # the heading above states it already (copy: the caller's figure stays as it is)
             figure = go.Figure(figure).update_layout(title=None, margin={"t": 30})
         options = {"key": f"chart_{key}"} if select is None else dict(select)
         st.plotly_chart(figure, config={"displaylogo": False}, alt=item.title, **options)
-        st.caption(f":material/arrow_forward: {item.caption}")
+        st.caption(f":material/arrow_forward: {plain(item.caption)}")
         if footer is not None:
             footer()
 

@@ -23,16 +23,27 @@ from analysis.summary.model import (
 )
 
 # Every ASCII punctuation mark CommonMark lets a backslash escape that can start markup here,
-# plus ":" (autolinks, Streamlit directives and emoji codes), "@" (e-mail autolinks) and "&" (entities).
+# plus ":" (Streamlit directives and icons), "@" (e-mail autolinks) and "&" (entities).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|$~:@&^=\"])")
-_WWW = re.compile(r"(?i)\b(www)\.")
+_LINK_START = re.compile(r"(?i)(\\:|\\@|\bwww(?=\.))")
+"""Where a link or an icon could still start once escaped: a backslash does not stop GFM's autolinks
+("https\\://", "www.", "a\\@b") nor Streamlit's ":material/...:" icons, so a word joiner goes after it."""
+WORD_JOINER = "\u2060"
+_NUMBERED = re.compile(r"(?m)^(\s*\d+)\.")
+"""A number and a dot opening a line (or the text, which may open a list item) would start a numbered list."""
 _RIGHT_ALIGNED = ("count", "percent", "days")
+
+
+def markdown_literal(value: object) -> str:
+    """User text made literal in Markdown and in Streamlit's Markdown, line breaks kept: no emphasis,
+    links, autolinks, images, raw HTML, entities, tables, LaTeX, directives (``:red[...]``) or icons."""
+    escaped = _NUMBERED.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", str(value)))
+    return _LINK_START.sub(lambda found: found.group(1) + WORD_JOINER, escaped)
 
 
 def markdown_escape(value: object) -> str:
     """User text made literal in Markdown (and in Streamlit's Markdown): one line, no markup."""
-    flat = " ".join(str(value).split())
-    return _WWW.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", flat))
+    return markdown_literal(" ".join(str(value).split()))
 
 
 def render_text(parts: Text) -> str:
