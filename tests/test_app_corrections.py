@@ -9,6 +9,7 @@ from app_harness import no_exception, open_app, shown, texts, upload
 from test_app_data import edit, editor
 
 from analysis.core.schema import FIELDS
+from ui.components import plain
 from ui.settings import store
 
 TRACKER = (
@@ -84,7 +85,7 @@ def test_the_settings_file_carries_the_corrections_to_another_computer(correctio
     no_exception(elsewhere)
     assert elsewhere.session_state["reading_choices"].statuses == {"Pending HR": REJECTED_BEFORE_INTERVIEW}
     assert elsewhere.session_state["reading_choices"].columns == {"role": None}
-    assert "Applied 2 corrections from tracker-next-steps-settings.json." in texts(elsewhere.success)
+    assert texts(elsewhere.success) == [f"Applied 2 corrections from {plain('tracker-next-steps-settings.json')}."]
 
 
 def test_a_settings_file_naming_columns_this_file_lacks_applies_the_rest_and_says_so():
@@ -94,7 +95,7 @@ def test_a_settings_file_naming_columns_this_file_lacks_applies_the_rest_and_say
     at.file_uploader(key="settings_upload").upload("old-settings.json", data).run()
     no_exception(at)
     assert at.session_state["reading_choices"].columns == {"stage": None}
-    assert texts(at.success) == ["Applied 2 corrections from old-settings.json. Left out the column "
+    assert texts(at.success) == [f"Applied 2 corrections from {plain('old-settings.json')}. Left out the column "
                                  "“What they said”, which this file does not have."]
 
 
@@ -102,7 +103,7 @@ def test_a_file_that_is_not_a_settings_file_is_refused_in_one_sentence():
     at = upload(open_app("data"), "tracker.csv", TRACKER)
     at.file_uploader(key="settings_upload").upload("notes.json", b'{"hello": 1}').run()
     no_exception(at)
-    assert texts(at.error) == ["This is not a Next Steps settings file; download one from the Data page first."]
+    assert texts(at.error) == [plain("This is not a Next Steps settings file; download one from the Data page first.")]
     assert at.session_state["reading_choices"].statuses == {}
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import streamlit as st
 
 from analysis.core.errors import InputError
+from analysis.export.markdown import markdown_literal
 from analysis.reading.tables import read_table
 from ui import state
 from ui.settings import store
@@ -37,7 +38,8 @@ def corrections_of(choices: Choices) -> Corrections:
 
 def apply(corrections: Corrections, choices: Choices, sheets: tuple[str, ...] = (),
           headers: tuple[str, ...] | None = None) -> list[str]:
-    """Put ``corrections`` into ``choices`` (replacing them) and the session's keywords; returns what was left out.
+    """Put ``corrections`` into ``choices`` (replacing them) and the session's keywords; returns what was left
+    out, as Markdown with the user's names escaped.
 
     A sheet the file does not have is left out, and so are column choices naming headers not in
     ``headers`` (when given: the headers of the sheet that will be read).
@@ -45,13 +47,13 @@ def apply(corrections: Corrections, choices: Choices, sheets: tuple[str, ...] = 
     left_out: list[str] = []
     sheet = corrections.sheet
     if sheet and sheets and sheet not in sheets:
-        left_out.append(f"the sheet “{sheet}”, which this file does not have")
+        left_out.append(f"the sheet “{markdown_literal(sheet)}”, which this file does not have")
         sheet = None
     columns = dict(corrections.columns)
     if headers is not None and sheet == choices.sheet:
         missing = [header for header in columns.values() if header is not None and header not in headers]
         columns = {name: header for name, header in columns.items() if header is None or header in headers}
-        left_out.extend(f"the column “{header}”, which this file does not have" for header in missing)
+        left_out.extend(f"the column “{markdown_literal(header)}”, which this file does not have" for header in missing)
     choices.reset_mapping()
     choices.sheet = sheet
     choices.columns.update(columns)

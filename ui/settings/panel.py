@@ -35,12 +35,12 @@ def _apply_upload(source: Source, loaded: LoadResult, choices: Choices) -> None:
     try:
         corrections = store.read_settings_file(uploaded.getvalue())
     except store.SettingsError as problem:
-        st.session_state[NOTE_KEY] = ("error", str(problem))
+        st.session_state[NOTE_KEY] = ("error", plain(problem))
         return
     headers = tuple(str(header) for header in loaded.raw.frame.columns)
     left_out = kept.apply(corrections, choices, tuple(loaded.raw.sheets or ()), headers)
     choices.version += 1
-    message = f"Applied {plural(corrections.count(), 'correction')} from {uploaded.name}."
+    message = f"Applied {plural(corrections.count(), 'correction')} from {plain(uploaded.name)}."
     if left_out:
         message += " Left out " + "; ".join(left_out) + "."
     st.session_state[NOTE_KEY] = ("success", message)
@@ -62,7 +62,7 @@ def settings_panel(source: Source, loaded: LoadResult, choices: Choices) -> None
     _apply_upload(source, loaded, choices)
     note = st.session_state.pop(NOTE_KEY, None)
     if note:
-        (st.error if note[0] == "error" else st.success)(plain(note[1]))
+        (st.error if note[0] == "error" else st.success)(note[1])  # user text in it is escaped already
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.download_button(
             "Settings file (JSON)", store.settings_file(corrections, source.name, kept.headers_of(source)),
