@@ -10,7 +10,6 @@ from analysis.charts import figures as charts
 from analysis.core.stats import MIN_N
 from analysis.feedback.summary import FeedbackSummary
 from analysis.plan.caseload import (
-    STUCK_APPLICATIONS,
     STUCK_SILENT_DAYS,
     Caseload,
     build_caseload,
@@ -62,10 +61,11 @@ def _candidate_table(caseload: Caseload) -> None:
             "bottleneck": st.column_config.TextColumn("Bottleneck", help="The stage where this candidate stalls."),
             "top_theme": st.column_config.TextColumn("Top feedback theme",
                                                      help="What their feedback most often names to work on."),
-            "last_activity": st.column_config.DateColumn("Last activity", format="YYYY-MM-DD"),
-            "days_since_activity": st.column_config.NumberColumn("Days quiet", format="%d"),
+            "last_activity": None,  # in the CSV; "Days quiet" says it at a glance
+            "days_since_activity": st.column_config.NumberColumn("Days quiet", format="%d",
+                                                                 help="Days since the last application, reply or stage."),
             "stuck": st.column_config.CheckboxColumn("Stuck", help="See the reason in the next column."),
-            "stuck_reason": st.column_config.TextColumn("Why stuck", width="large"),
+            "stuck_reason": st.column_config.TextColumn("Why stuck", width="medium"),
         },
     )
     st.download_button("Caseload (CSV)", lambda: table.to_csv(index=False).encode("utf-8"),
@@ -131,15 +131,16 @@ stuck = caseload.stuck
 columns = st.columns(3)
 columns[0].metric("Candidates", len(caseload.rows), border=True)
 columns[1].metric("Stuck", len(stuck), border=True,
-                  help=f"At least {STUCK_APPLICATIONS} applications and no interview, or open applications and "
-                       f"no activity for {STUCK_SILENT_DAYS} days or more.")
+                  help=f"Nothing moved for {STUCK_SILENT_DAYS} days or more: no new application, reply or stage. "
+                       "A candidate with an offer or a live interview is never stuck.")
 with columns[2]:
     components.rate_metric("Interview rate (everyone)", caseload.cohort_funnel.overview.interview_rate,
                            "Applications of every candidate that reached at least a first interview.")
 if stuck:
     names = ", ".join(components.plain(row.candidate) for row in stuck)
-    st.warning(f"{len(stuck)} of {len(caseload.rows)} candidates look stuck: {names}. Start with them; "
-               "the table says why.", icon=":material/flag:")
+    st.warning(f"{len(stuck)} of {len(caseload.rows)} candidates {'is' if len(stuck) == 1 else 'are'} stuck, with "
+               f"nothing moving for {STUCK_SILENT_DAYS} days or more: {names}. The table says why.",
+               icon=":material/flag:")
 
 st.subheader("Candidates", anchor=False)
 st.caption("Click a column header to sort. Stuck candidates come first.")

@@ -6,7 +6,6 @@ import pandas as pd
 from canonical_factory import make_apps, many
 
 from analysis.plan.caseload import (
-    STUCK_APPLICATIONS,
     TABLE_COLUMNS,
     UNNAMED,
     YOU,
@@ -19,11 +18,12 @@ TODAY = dt.date(2025, 3, 1)
 def caseload_table():
     """Four candidates.
 
-    Ana: 16 applications (13 rejected, 3 in progress), no interview -> stuck (many, no interviews).
+    Ana: 16 applications (13 rejected, 3 in progress), no interview, last applied 2025-02-25 -> still applying,
+         so not stuck (her funnel says where it stalls).
     Ben: 5 applications: 3 rejected at the first interview with feedback naming SQL and experience,
-         2 in progress, last applied 2025-01-20 (40 days before TODAY) -> stuck (silence).
+         2 in progress, last applied 2025-01-20 (40 days before TODAY) -> stuck (nothing moved).
     Cy:  4 applications applied 2025-02-20, 2 offers after the final interview, 2 rejected -> not stuck.
-    Di:  2 applications rejected on 2025-01-05, nothing open -> quiet but not stuck.
+    Di:  2 applications rejected on 2025-01-05, nothing open, nothing since (55 days) -> stuck.
     """
     return make_apps(
         many(13, candidate="Ana", applied_on="2025-02-10", outcome="rejected")
@@ -52,15 +52,17 @@ def test_one_row_per_candidate_with_counts():
     assert sum(funnel.applications for funnel in caseload.funnels.values()) == 27
 
 
-def test_stuck_flags_and_reasons():
+def test_stuck_means_nothing_moved_for_the_window():
     caseload = build_caseload(caseload_table(), TODAY)
-    assert [row.candidate for row in caseload.stuck] == ["Ana", "Ben"]
-    assert caseload.row("Ana").stuck_reasons == ("16 applications and no interview yet",)
-    assert caseload.row("Ben").stuck_reasons == ("no activity for 40 days with 2 applications still open",)
+    assert [row.candidate for row in caseload.stuck] == ["Ben", "Di"]
+    assert caseload.row("Ben").stuck_reasons == ("no new application, reply or stage for 40 days "
+                                                 "(2 applications still open)",)
     assert caseload.row("Ben").last_activity == dt.date(2025, 1, 20)
     assert caseload.row("Ben").days_since_activity == 40
     di = caseload.row("Di")
-    assert (di.last_activity, di.days_since_activity, di.stuck) == (dt.date(2025, 1, 5), 55, False)
+    assert (di.last_activity, di.days_since_activity) == (dt.date(2025, 1, 5), 55)
+    assert di.stuck_reasons == ("no new application, reply or stage for 55 days",)
+    assert not caseload.row("Ana").stuck  # 16 applications and no interview, but she applied 4 days ago
     assert not caseload.row("Cy").stuck
 
 
@@ -68,15 +70,23 @@ def test_silence_counts_inferred_no_response_as_open():
     apps = make_apps(many(3, candidate="Eve", applied_on="2025-01-01", outcome="no_response", outcome_inferred=True)
                      + many(1, candidate="Fay", applied_on="2025-01-01", outcome="no_response"))
     caseload = build_caseload(apps, TODAY)
-    assert caseload.row("Eve").stuck_reasons == ("no activity for 59 days with 3 applications still open",)
-    assert not caseload.row("Fay").stuck  # a stated no-response closes the application
+    assert caseload.row("Eve").stuck_reasons == ("no new application, reply or stage for 59 days "
+                                                 "(3 applications still open)",)
+    assert caseload.row("Fay").stuck_reasons == ("no new application, reply or stage for 59 days",)
 
 
-def test_no_interview_rule_needs_known_outcomes():
-    apps = make_apps(many(STUCK_APPLICATIONS, candidate="Gus", applied_on="2025-02-25"))
-    assert build_caseload(apps, TODAY).row("Gus").stuck
-    unknown = apps.assign(outcome_known=False)  # e.g. a LinkedIn export: no statuses at all
-    assert not build_caseload(unknown, TODAY).row("Gus").stuck
+def test_an_offer_or_a_live_interview_is_never_stuck_and_one_open_application_is_singular():
+    apps = make_apps(
+        many(1, candidate="Hal", applied_on="2025-01-01", furthest_stage="second_interview", outcome="in_progress")
+        + many(1, candidate="Ivy", applied_on="2025-01-01", furthest_stage="final_interview", outcome="no_response",
+               outcome_inferred=True)
+        + many(1, candidate="Jo", applied_on="2024-11-01", furthest_stage="offer", outcome="offer")
+        + many(1, candidate="Kim", applied_on="2025-01-01", outcome="in_progress"))
+    caseload = build_caseload(apps, TODAY)
+    assert [row.candidate for row in caseload.stuck] == ["Kim"]
+    assert caseload.row("Kim").stuck_reasons == ("no new application, reply or stage for 59 days "
+                                                 "(1 application still open)",)
+    assert caseload.row("Hal").days_since_activity == 59  # silent as long, but the second interview is live
 
 
 def test_bottleneck_and_top_theme():
@@ -94,11 +104,11 @@ def test_bottleneck_and_top_theme():
 def test_table_is_sorted_stuck_first_and_typed():
     table = build_caseload(caseload_table(), TODAY).table()
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert table["candidate"].tolist() == ["Ana", "Ben", "Cy", "Di"]
+    assert table["candidate"].tolist() == ["Ben", "Di", "Ana", "Cy"]
     assert table["stuck"].tolist() == [True, True, False, False]
-    assert pd.isna(table.loc[2, "bottleneck"])  # Cy: too few decided applications to name one
-    assert table.loc[0, "bottleneck"] == "Applied (no interview)"
-    assert table.loc[3, "interview_rate_label"] == "too few to tell (n=2)"
+    assert pd.isna(table.loc[3, "bottleneck"])  # Cy: too few decided applications to name one
+    assert table.loc[2, "bottleneck"] == "Applied (no interview)"
+    assert table.loc[1, "interview_rate_label"] == "too few to tell (n=2)"
     assert table.sort_values("applications", ascending=False)["candidate"].tolist()[0] == "Ana"
 
 
@@ -111,7 +121,7 @@ def test_json_shape():
     assert first["outcomes"] == {"in_progress": 3, "rejected": 13, "no_response": 0, "withdrawn": 0, "offer": 0}
     assert [entry["stage"] for entry in first["funnel"]] == [
         "applied", "first_interview", "second_interview", "final_interview", "offer"]
-    assert first["stuck"] is True and first["stuck_reasons"] == ["16 applications and no interview yet"]
+    assert first["stuck"] is False and first["stuck_reasons"] == []
     ben = result["candidates"][1]
     assert ben["last_activity"] == "2025-01-20" and ben["days_since_activity"] == 40
     assert ben["interview_rate"]["successes"] == 3 and ben["top_theme"] == "experience"

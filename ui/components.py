@@ -12,7 +12,7 @@ from analysis.charts.base import Chart
 from analysis.core import palette
 from analysis.core.schema import OUTCOME_LABELS, STAGE_LABELS
 from analysis.core.stats import Rate
-from analysis.export.markdown import markdown_literal
+from analysis.export.markdown import inert_sentence, markdown_literal
 from analysis.funnel.sankey import NODE_LABELS, Flow, to_sankeymatic
 from analysis.funnel.stages import Funnel, Overview
 from analysis.normalize.loading import LoadResult
@@ -157,16 +157,16 @@ def chart(item: Chart, key: str, footer: Callable[[], None] | None = None,
     selectable (``key``, ``on_select``, ``selection_mode``): see :func:`ui.drilldown.chart`.
     """
     with st.container(border=True, key=f"card_{key}"):
-        st.subheader(plain(item.title), anchor=False)  # findings name channels and companies: user text
+        st.subheader(inert_sentence(item.title), anchor=False)  # findings quote channels and companies
         if item.figure is None:
-            st.info(plain(item.caption), icon=":material/info:")
+            st.info(inert_sentence(item.caption), icon=":material/info:")
             return
         figure = item.figure
         if figure.layout.title.text:  # the heading above states it already (copy: the caller's figure stays as it is)
             figure = go.Figure(figure).update_layout(title=None, margin={"t": 30})
         options = {"key": f"chart_{key}"} if select is None else dict(select)
         st.plotly_chart(figure, config={"displaylogo": False}, alt=item.title, **options)
-        st.caption(f":material/arrow_forward: {plain(item.caption)}")
+        st.caption(f":material/arrow_forward: {inert_sentence(item.caption)}")
         if footer is not None:
             footer()
 

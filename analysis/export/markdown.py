@@ -25,25 +25,44 @@ from analysis.summary.model import (
 # Every ASCII punctuation mark CommonMark lets a backslash escape that can start markup here,
 # plus ":" (Streamlit directives and icons), "@" (e-mail autolinks) and "&" (entities).
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-!|$~:@&^=\"])")
+_INLINE = re.compile(r"([\\`*_\[\]<>#|$~:@&])")
+"""The marks that start markup anywhere in a line (the others only open a line or follow one of these)."""
+_LINE_OPENER = re.compile(r"(?m)^(\s*)([-+=]|\d+[.)])")
+"""A list item, a setext underline or a numbered list opening a line (or the text, which may open an item)."""
 _LINK_START = re.compile(r"(?i)(\\:|\\@|\bwww(?=\.))")
 """Where a link or an icon could still start once escaped: a backslash does not stop GFM's autolinks
 ("https\\://", "www.", "a\\@b") nor Streamlit's ":material/...:" icons, so a word joiner goes after it."""
 WORD_JOINER = "\u2060"
-_NUMBERED = re.compile(r"(?m)^(\s*\d+)\.")
-"""A number and a dot opening a line (or the text, which may open a list item) would start a numbered list."""
 _RIGHT_ALIGNED = ("count", "percent", "days")
 
 
-def markdown_literal(value: object) -> str:
-    """User text made literal in Markdown and in Streamlit's Markdown, line breaks kept: no emphasis,
-    links, autolinks, images, raw HTML, entities, tables, LaTeX, directives (``:red[...]``) or icons."""
-    escaped = _NUMBERED.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", str(value)))
+def _inert(text: str, marks: re.Pattern[str]) -> str:
+    escaped = _LINE_OPENER.sub(lambda found: found.group(1) + found.group(2)[:-1] + "\\" + found.group(2)[-1],
+                               marks.sub(r"\\\1", text))
     return _LINK_START.sub(lambda found: found.group(1) + WORD_JOINER, escaped)
 
 
+def markdown_literal(value: object) -> str:
+    """User text made literal in Streamlit's Markdown, line breaks kept: no emphasis, links, autolinks,
+    images, raw HTML, entities, tables, lists, LaTeX, directives (``:red[...]``) or icons; only the
+    marks that could start markup are escaped, so the source stays readable."""
+    return _inert(str(value), _INLINE)
+
+
+_LINK_IN_SENTENCE = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)(?=\w)|(?<=:)(?=[a-z_]+/[a-z_]+:|[a-z]+\[)")
+_MARK_IN_SENTENCE = re.compile(r"(&(?=#?\w+;)|[\[\]<>`*_$~|\\])")
+
+
+def inert_sentence(sentence: str) -> str:
+    """Our own sentence quoting user text (a channel, a company) made safe for Streamlit's Markdown while
+    reading as written: a word joiner breaks autolinks, icons and directives; a backslash goes before
+    entities, emphasis, brackets and the other marks that start markup anywhere in a line."""
+    return _LINK_IN_SENTENCE.sub(WORD_JOINER, _MARK_IN_SENTENCE.sub(r"\\\1", sentence))
+
+
 def markdown_escape(value: object) -> str:
-    """User text made literal in Markdown (and in Streamlit's Markdown): one line, no markup."""
-    return markdown_literal(" ".join(str(value).split()))
+    """User text made literal in a Markdown document: one line, every punctuation mark that could be markup escaped."""
+    return _inert(" ".join(str(value).split()), _SPECIAL)
 
 
 def render_text(parts: Text) -> str:

@@ -11,14 +11,14 @@
 * The top theme is the candidate's most frequent *improvement* theme in their feedback
   (``analysis.feedback.summary``), leaving out ``role_closed`` and ``generic``, which say nothing
   about the candidate; None when the feedback names no other theme.
-* Last activity is the latest of ``applied_on``, ``responded_on`` and ``last_update``.
+* Last activity is the latest of ``applied_on``, ``responded_on`` and ``last_update`` (a new
+  application, a reply, a stage reached).
 * An application is *open* while its outcome is in progress, or no response inferred from
-  silence (nobody closed it).
-* A candidate is *stuck* when they have at least :data:`STUCK_APPLICATIONS` applications and
-  no interview, or when they have open applications and no activity for at least
-  :data:`STUCK_SILENT_DAYS` days before ``today``. The no-interview rule is not applied when
-  the table has an ``outcome_known`` column (``analysis.normalize.merge`` adds it) that is False for all
-  of the candidate's rows: a LinkedIn export cannot tell an interview apart.
+  silence (nobody closed it). It is a *live interview* when it is open and reached at least a
+  first interview.
+* A candidate is *stuck* when nothing has moved for at least :data:`STUCK_SILENT_DAYS` days
+  before ``today``: no new application, no reply and no new stage. A candidate with an offer or
+  a live interview is never stuck.
 """
 from __future__ import annotations
 
@@ -30,12 +30,12 @@ import pandas as pd
 
 from analysis.core.schema import STAGE_LABELS, THEMES, require_columns
 from analysis.core.stats import Rate
+from analysis.core.wording import plural
 from analysis.feedback.summary import FeedbackSummary, summarise_feedback
 from analysis.funnel.stages import Funnel, application_flags, build_funnel
 
 YOU = "(you)"
 UNNAMED = "(no name)"
-STUCK_APPLICATIONS = 15
 STUCK_SILENT_DAYS = 21
 NOT_ABOUT_CANDIDATE = ("role_closed", "generic")
 """Themes never shown as a candidate's top theme: the role went away, or no reason was given."""
@@ -160,7 +160,7 @@ class Caseload:
                 "funnel": self.cohort_funnel.to_json_entries(),
                 "themes": self.feedback.theme_counts(),
             },
-            "rules": {"stuck_applications": STUCK_APPLICATIONS, "stuck_silent_days": STUCK_SILENT_DAYS,
+            "rules": {"stuck_silent_days": STUCK_SILENT_DAYS,
                       "today": self.today.isoformat()},
         }
 
@@ -228,31 +228,33 @@ def build_caseload(
 
 
 def _facts(apps: pd.DataFrame, names: pd.Series, today: dt.date) -> pd.DataFrame:
-    """Per candidate: last activity, open applications, and whether any outcome is known."""
+    """Per candidate: last activity, open applications, live interviews and offers."""
     flags = application_flags(apps)
     inferred = apps["outcome_inferred"].fillna(False).astype(bool)
     is_open = (apps["outcome"] == "in_progress") | ((apps["outcome"] == "no_response") & inferred)
-    known = apps["outcome_known"].astype(bool) if "outcome_known" in apps.columns else pd.Series(True, index=apps.index)
     frame = pd.DataFrame({
         "last": apps[["applied_on", "responded_on", "last_update"]].max(axis=1),
         "open": is_open.astype(int),
-        "interviews": flags["interviewed"].astype(int),
-        "known": known,
+        "live": (is_open & flags["interviewed"]).astype(int),
+        "offers": (apps["outcome"] == "offer").astype(int),
     }, index=apps.index)
-    facts = frame.groupby(names.to_numpy(), sort=True).agg(
-        last=("last", "max"), open=("open", "sum"), interviews=("interviews", "sum"), known=("known", "any"))
-    return facts
+    return frame.groupby(names.to_numpy(), sort=True).agg(
+        last=("last", "max"), open=("open", "sum"), live=("live", "sum"), offers=("offers", "sum"))
+
+
+def stuck_reason(days: int | None, open_applications: int, live_interviews: int, offers: int) -> str | None:
+    """Why a candidate is stuck (nothing moved for :data:`STUCK_SILENT_DAYS` days), or None when they are not."""
+    if offers or live_interviews or days is None or days < STUCK_SILENT_DAYS:
+        return None
+    still_open = f" ({plural(open_applications, 'application')} still open)" if open_applications else ""
+    return f"no new application, reply or stage for {days} days{still_open}"
 
 
 def _row(name: str, funnel: Funnel, fact: pd.Series, themes: pd.Series | None, today: dt.date) -> CandidateRow:
     overview = funnel.overview
     last = None if pd.isna(fact["last"]) else fact["last"].date()
     days = None if last is None else (today - last).days
-    reasons = []
-    if overview.applications >= STUCK_APPLICATIONS and overview.interview_rate.successes == 0 and fact["known"]:
-        reasons.append(f"{overview.applications} applications and no interview yet")
-    if int(fact["open"]) > 0 and days is not None and days >= STUCK_SILENT_DAYS:
-        reasons.append(f"no activity for {days} days with {int(fact['open'])} applications still open")
+    reason = stuck_reason(days, int(fact["open"]), int(fact["live"]), int(fact["offers"]))
     return CandidateRow(
         candidate=name,
         applications=overview.applications,
@@ -263,7 +265,7 @@ def _row(name: str, funnel: Funnel, fact: pd.Series, themes: pd.Series | None, t
         top_theme=_top_theme(themes),
         last_activity=last,
         days_since_activity=days,
-        stuck_reasons=tuple(reasons),
+        stuck_reasons=() if reason is None else (reason,),
     )
 
 
