@@ -183,7 +183,8 @@ def test_two_digit_year_beside_four_digit_years_takes_their_century():
 
 @pytest.mark.parametrize("text, expected", [
     ("1/2/68", T("1968-01-02")),   # 2068 would be in the future
-    ("1/2/27", T("2027-01-02")),   # next year is allowed (an interview booked ahead)
+    ("1/2/27", T("2027-01-02")),   # up to a year ahead is allowed (an interview booked ahead)
+    ("12/8/27 23:59", T("2027-12-08 23:59")),  # a year after 8 December 2026, to the day
     ("1/2/99", T("1999-01-02")),
     ("1/2/19", T("2019-01-02")),
     ("05-Nov-24", T("2024-11-05")),
@@ -199,8 +200,14 @@ def test_two_digit_years_near_old_four_digit_dates_take_the_older_century():
 
 
 def test_a_two_digit_year_more_than_a_year_ahead_is_unreadable():
-    result = parse(["1/2/2026", "1/2/28"], today=TODAY)  # 2028 too far ahead, 1928 before 1950
-    assert result.unreadable == (1,)
+    # 2028 and 9 December 2027 are too far ahead; 1928 and 1927 are before 1950.
+    result = parse(["1/2/2026", "1/2/28", "12/9/27"], today=TODAY)
+    assert result.unreadable == (1, 2)
+
+
+def test_a_year_ahead_of_29_february_is_28_february():
+    assert parse(["2/28/25"], today=dt.date(2024, 2, 29)).values.iloc[0] == T("2025-02-28")
+    assert parse(["3/1/25"], today=dt.date(2024, 2, 29)).unreadable == (0,)
 
 
 def test_clock_after_a_month_day_is_a_time_not_a_year():

@@ -92,13 +92,13 @@ def read_cells(raw: pd.Series) -> DateCells:
     return DateCells(raw, codes, uniques, counts, fixed, blank, fields)
 
 
-def finish(cells: DateCells, dayfirst: bool, anchor_year: int, latest_year: int,
+def finish(cells: DateCells, dayfirst: bool, anchor_year: int, limit: np.datetime64,
            fallback_year: int | None = None) -> ParsedDates:
     """Timestamps of a read column, numeric dates in the given order.
 
-    Two-digit years take the century that puts them nearest ``anchor_year`` but not after
-    ``latest_year``. Dates without a year take the column's most common year, else
-    ``fallback_year``, else are unreadable. Years outside 1950..2100 are unreadable.
+    Two-digit years take the century that puts them nearest ``anchor_year``, a century earlier
+    when that date would be at or after ``limit``. Dates without a year take the column's most
+    common year, else ``fallback_year``, else are unreadable. Years outside 1950..2100 are unreadable.
     """
     fields = dict(cells.text.fields)
     numeric = cells.text.numeric
@@ -106,8 +106,12 @@ def finish(cells: DateCells, dayfirst: bool, anchor_year: int, latest_year: int,
     fields["day"] = np.where(numeric, day, fields["day"])
     fields["month"] = np.where(numeric, month, fields["month"])
     short = fields["year_digits"] == 2
-    fields["year"] = np.where(short, full_years(fields["year"], anchor_year, latest_year), fields["year"])
+    fields["year"] = np.where(short, nearest_century(fields["year"], anchor_year), fields["year"])
     parsed = np.where(np.isnat(cells.fixed), assemble(fields), cells.fixed)
+    too_late = short & (parsed >= limit)
+    if too_late.any():
+        fields["year"] = np.where(too_late, fields["year"] - 100, fields["year"])
+        parsed[too_late] = assemble(fields)[too_late]
     without_year = ~np.isnan(fields["month"]) & np.isnan(fields["year"])
     if without_year.any():
         year = _common_year(parsed, cells.counts) or fallback_year
@@ -121,12 +125,11 @@ def finish(cells: DateCells, dayfirst: bool, anchor_year: int, latest_year: int,
     return ParsedDates(values, dayfirst if numeric.any() else None, tuple(cells.raw.index[not_read]))
 
 
-def full_years(two_digits: np.ndarray, anchor_year: int, latest_year: int) -> np.ndarray:
-    """Four-digit years for two-digit ones: the century nearest ``anchor_year``, never after ``latest_year``."""
+def nearest_century(two_digits: np.ndarray, anchor_year: int) -> np.ndarray:
+    """Four-digit years for two-digit ones: the century that puts each nearest ``anchor_year``."""
     base = (anchor_year // 100) * 100 + two_digits
     candidates = np.stack([base - 100, base, base + 100])
-    nearest = np.take_along_axis(candidates, np.argmin(np.abs(candidates - anchor_year), axis=0)[None], 0)[0]
-    return np.where(nearest > latest_year, nearest - 100, nearest)
+    return np.take_along_axis(candidates, np.argmin(np.abs(candidates - anchor_year), axis=0)[None], 0)[0]
 
 
 def assemble(fields: dict[str, np.ndarray]) -> np.ndarray:

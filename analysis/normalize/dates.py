@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.normalize.date_cells import ParsedDates, finish, read_cells
@@ -40,16 +41,17 @@ def read_file_dates(columns: dict[str, pd.Series], dayfirst: bool | None = None,
     The order is decided from all the columns together unless ``dayfirst`` is given; ``applied``
     names the column of application dates, which the other dates of a row should not precede.
     Two-digit years take the century nearest the median year of the file's full dates (else
-    this year), never later than a year after ``today``. Dates without a year take their column's
+    this year), a century earlier when that would put them more than a year after ``today``. Dates without a year take their column's
     most common year, else that median year, else ``reference_year``, else are unreadable.
     """
-    this_year = (today or dt.date.today()).year
+    today = today or dt.date.today()
+    limit = _a_year_after(today)
     cells = {header: read_cells(values) for header, values in columns.items()}
     middle = median_year(list(cells.values()))
-    anchor, fallback = (this_year, reference_year) if middle is None else (middle, middle)
+    anchor, fallback = (today.year, reference_year) if middle is None else (middle, middle)
 
     def read(order: bool) -> dict[str, ParsedDates]:
-        return {header: finish(column, order, anchor, this_year + 1, fallback) for header, column in cells.items()}
+        return {header: finish(column, order, anchor, limit, fallback) for header, column in cells.items()}
 
     def backwards(order: bool) -> int:
         days = {header: parsed.values.to_numpy().astype("datetime64[D]") for header, parsed in read(order).items()}
@@ -58,6 +60,15 @@ def read_file_dates(columns: dict[str, pd.Series], dayfirst: bool | None = None,
     chronology = backwards if applied in cells and len(cells) > 1 else None
     order = decide_order(cells, dayfirst, chronology)
     return FileDates(read(order.dayfirst), order)
+
+
+def _a_year_after(today: dt.date) -> np.datetime64:
+    """The first moment more than a year after ``today`` (the day after its date next year)."""
+    try:
+        next_year = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        next_year = today.replace(year=today.year + 1, day=28)
+    return np.datetime64(next_year + dt.timedelta(days=1), "ns")
 
 
 def parse_dates(raw: pd.Series, dayfirst: bool | None = None, reference_year: int | None = None,
