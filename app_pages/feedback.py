@@ -30,7 +30,7 @@ components.chart(feedback_charts.theme_stage_chart(feedback), "themes")
 left, right = st.columns(2)
 with left, st.container(border=True, height="stretch", key="card_improvements"):
     st.subheader("What to work on", anchor=False)
-    feedback_view.theme_table(feedback.theme_counts(), "Themes the feedback raised as something to improve",
+    feedback_view.theme_table(feedback_view.to_work_on(feedback), "Themes the feedback raised as something to improve",
                               "No feedback names something to improve.", color="orange")
 with right, st.container(border=True, height="stretch", key="card_strengths"):
     st.subheader("Strengths to build on", anchor=False)

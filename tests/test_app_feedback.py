@@ -65,17 +65,25 @@ def test_the_sample_shows_the_engines_themes_strengths_coverage_and_focus_areas(
     no_exception(at)
     report = engine_report(SAMPLE.read_bytes(), SAMPLE.name)
     feedback = report.feedback
-    assert shown_counts(at, IMPROVE_TABLE) == engine_counts(feedback.theme_counts())
+    # "No reason given" (16) and closed roles (5) are not something to work on: left out of the table.
+    to_work_on = [item for item in feedback.theme_counts() if item["theme"] not in ("generic", "role_closed")]
+    assert shown_counts(at, IMPROVE_TABLE) == engine_counts(to_work_on)
+    assert [item["theme"] for item in to_work_on][:2] == ["experience", "communication"]
     assert shown_counts(at, STRENGTH_TABLE) == engine_counts(feedback.strength_counts())
     assert metric(at, "Feedback texts") == str(feedback.text_count)
     assert metric(at, "Rejections with feedback") == feedback.coverage.percent()
-    assert metric(at, "Not about you") == feedback.outside_control.percent()
+    assert metric(at, "Gave no reason") == "16"  # of the 44 rejections with feedback
 
     coverage = feedback.coverage
     sentence = (f"{coverage.successes} of {coverage.n} rejections came with feedback "
                 f"({coverage.percent()}, 95% CI {interval(coverage)})")
     assert any(heading.startswith(sentence) for heading in texts(at.subheader))
-    assert "These are not personal" in titles(at.success)
+    assert "Not about you" in titles(at.success)
+    assert ("Not about you: 5 rejections named a role that was filled, frozen, cancelled or cut for budget. These say "
+            "nothing about you, so leave them out when you look for patterns. Learn from the 23 rejections that gave "
+            "another reason.") in texts(at.success)
+    assert ("16 rejections gave no reason. A rejection without a reason says nothing either way: it is not counted "
+            "as something to work on.") in texts(at.caption)
 
     headings = texts(at.subheader)
     for chart in (feedback_charts.theme_stage_chart(feedback), feedback_charts.coverage_trend_chart(feedback)):
@@ -98,7 +106,8 @@ def test_a_keyword_changes_the_counts_here_and_is_listed_in_the_summary() -> Non
     add_keyword(at, "technical_skills", "dbt")
     no_exception(at)
     assert at.session_state["extra_keywords"] == {"technical_skills": ("dbt",)}
-    assert shown_counts(at, IMPROVE_TABLE) == engine_counts(after_report.feedback.theme_counts())
+    assert shown_counts(at, IMPROVE_TABLE) == engine_counts(
+        [item for item in after_report.feedback.theme_counts() if item["theme"] not in ("generic", "role_closed")])
     assert dict(shown_counts(at, IMPROVE_TABLE))["Technical skills"] == after
     assert focus_titles(at) == [plain(area.title) for area in after_report.focus_areas]
     assert any("Added “dbt” to technical skills" in text for text in texts(at.success))

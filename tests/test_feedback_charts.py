@@ -50,7 +50,7 @@ def twenty_texts() -> FeedbackSummary:
 
 def test_theme_chart_names_the_top_theme_in_the_candidates_control(twenty_texts: FeedbackSummary) -> None:
     chart = theme_stage_chart(twenty_texts)
-    # "No specific reason" is named more often, but it is not about the candidate.
+    # "No reason given" is named more often, but it is nothing to work on: it is not drawn.
     assert chart.title == "Experience comes up most: in 5 of 20 feedback texts (25%), mostly before any interview"
     assert chart.caption == THEME_AREAS["experience"][1][0]
     assert chart.figure is not None
@@ -58,12 +58,12 @@ def test_theme_chart_names_the_top_theme_in_the_candidates_control(twenty_texts:
     assert [trace.name for trace in bars] == ["Before any interview", "After a first interview",
                                               "After a second interview", "At the final interview"]
     labels = list(bars[0].y)
-    assert labels == [theme_label(t) for t in ("generic", "experience", "communication", "technical_skills")]
-    assert labels[0] == "No specific reason: not about you"
+    assert labels == [theme_label(t) for t in ("experience", "communication", "technical_skills")]
+    assert labels == ["Experience", "Communication", "Technical skills"]
     stacked = [sum(trace.x[i] for trace in bars) for i in range(len(labels))]
-    assert stacked == [6, 5, 3, 3]
+    assert stacked == [5, 3, 3]
     totals = next(trace for trace in chart.figure.data if trace.type == "scatter")
-    assert [text.strip() for text in totals.text] == ["6 (30%)", "5 (25%)", "3 (15%)", "3 (15%)"]
+    assert [text.strip() for text in totals.text] == ["5 (25%)", "3 (15%)", "3 (15%)"]
 
 
 def test_theme_chart_says_where_a_theme_comes_up_most_often_without_a_majority() -> None:
@@ -78,8 +78,8 @@ def test_theme_chart_when_nothing_is_in_the_candidates_control() -> None:
     chart = theme_stage_chart(summary(4, {"generic": 3, "role_closed": 1}, {"generic": {"applied": 3},
                                                                            "role_closed": {"applied": 1}}))
     assert chart.title == "None of your 4 feedback texts names something you can work on (4 name a closed role or no reason)"
-    assert "not about you" in chart.caption
-    assert chart.figure is not None
+    assert chart.caption == "Ask for one specific point after each rejection; a closed role says nothing about you."
+    assert chart.figure is None  # nothing to work on, so no bars
 
 
 def test_theme_chart_without_feedback_draws_nothing_and_says_how_to_ask() -> None:

@@ -145,14 +145,21 @@ def test_a_small_channel_gap_is_not_a_focus():
     assert "switch_channel" not in ids and "try_another_channel" not in ids
 
 
-def test_rejections_outside_the_candidates_control_are_not_personal():
+def test_only_reasons_outside_the_candidates_control_are_not_personal():
+    # 10 rejections with feedback: 3 closed roles (Beta), 3 with no reason (Gamma), 4 with another reason.
     not_personal = by_id(focus_of(mostly_before_interview()))["not_personal"]
-    assert not_personal.why == (
-        "6 of the 10 rejections that came with feedback (60%) were not about you: "
-        "3 named a role that was filled, frozen or cancelled and 3 gave no specific reason."
-    )
-    assert not_personal.actions[0].startswith("Leave these 6 out when you look for patterns: the other 4 rejections")
+    assert not_personal.why == ("3 rejections named a role that was filled, frozen, cancelled or cut for budget: "
+                                "they say nothing about you.")
+    assert not_personal.actions[0] == ("Leave these 3 out when you look for patterns: the 4 rejections that gave "
+                                       "another reason are the ones to learn from.")
     assert not_personal.actions[1].startswith("Write back to Beta with thanks")
+
+
+def test_rejections_that_gave_no_reason_are_never_a_focus_area():
+    areas = focus_of(many(6, outcome="rejected", feedback="We went with another candidate.", company="Gamma")
+                     + many(4))
+    assert "not_personal" not in by_id(areas)
+    assert not any(area.id == "theme_generic" for area in areas)
 
 
 def test_theme_area_counts_recent_feedback_and_the_stage():

@@ -14,9 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts.feedback import theme_label
-from analysis.core.wording import date_phrase, interval, plural
+from analysis.core.wording import date_phrase, plural
 from analysis.feedback.summary import OUTSIDE_CONTROL, FeedbackSummary, Quote
 from analysis.focus.area import FocusArea
+from analysis.focus.reasons import NOT_TO_WORK_ON, reasons_of
 from analysis.focus.texts import FEEDBACK_REQUEST, NORM_NO_FEEDBACK, STAGE_PHRASES
 from analysis.report import Report
 from ui.components import plain, rate_metric
@@ -105,11 +106,18 @@ def headline_metrics(report: Report) -> None:
     with columns[1]:
         rate_metric("Rejections with feedback", feedback.coverage,
                     "Rejections whose row has any feedback text, of all rejections.")
-    if feedback.outside_control.n:
-        with columns[2]:
-            rate_metric("Not about you", feedback.outside_control,
-                        "Rejections with feedback that named a closed role (filled, frozen, cancelled) or gave "
-                        "no specific reason, of the rejections with feedback.")
+    reasons = reasons_of(feedback)
+    if reasons.with_feedback:
+        columns[2].metric(
+            "Gave no reason", reasons.no_reason, delta=f"of {plural(reasons.with_feedback, 'rejection')} with feedback",
+            delta_color="off", delta_arrow="off", border=True, height="stretch",
+            help="Rejections whose feedback gives no reason at all (“we went with other candidates”): "
+                 "nothing to work on, and nothing to read into.")
+
+
+def to_work_on(feedback: FeedbackSummary) -> list[dict]:
+    """The themes to work on with their counts and shares: not "no reason given", not a closed role."""
+    return [item for item in feedback.theme_counts() if item["theme"] not in NOT_TO_WORK_ON]
 
 
 def theme_table(counts: list[dict], alt: str, empty: str, color: str) -> None:
@@ -132,23 +140,19 @@ def theme_table(counts: list[dict], alt: str, empty: str, color: str) -> None:
 
 
 def not_personal(feedback: FeedbackSummary) -> None:
-    """The rejections with feedback that were outside the candidate's control, said plainly."""
-    outside = feedback.outside_control
-    if outside.n == 0:
+    """The rejections whose reason was outside the candidate's control, and a neutral count of those with none."""
+    reasons = reasons_of(feedback)
+    if reasons.with_feedback == 0:
         return
-    others = outside.n - outside.successes
-    if outside.successes == 0:
-        st.info(f"Each of the {plural(outside.n, 'rejection')} with feedback gave a reason: all of them have "
-                "something to learn from.", title="Every rejection with feedback gave a reason",
-                icon=":material/lightbulb:")
-        return
-    share = "too few to tell a rate" if outside.too_few else f"{outside.percent()}, 95% CI {interval(outside)}"
-    rest = (f"Learn from the other {plural(others, 'rejection')} with feedback instead." if others
-            else "None of your rejections with feedback says anything about you yet.")
-    st.success(f"{outside.successes} of the {plural(outside.n, 'rejection')} that came with feedback ({share}) "
-               "named a role that was filled, frozen or cancelled, or gave no specific reason at all. These are not "
-               f"personal: they say nothing about you, so leave them out when you look for patterns. {rest}",
-               title="These are not personal", icon=":material/favorite:")
+    neutral = reasons.no_reason_sentence()
+    if reasons.not_about_you:
+        others = reasons.with_feedback - reasons.not_about_you - reasons.no_reason
+        rest = (f" Learn from the {plural(others, 'rejection')} that gave another reason." if others else "")
+        st.success(f"{reasons.not_about_you_sentence()} These say nothing about you, so leave them out when you "
+                   f"look for patterns.{rest}", title="Not about you", icon=":material/favorite:")
+    if neutral:
+        st.caption(f"{neutral} A rejection without a reason says nothing either way: it is not counted as something "
+                   "to work on.")
 
 
 def quotes(feedback: FeedbackSummary) -> None:
@@ -158,7 +162,8 @@ def quotes(feedback: FeedbackSummary) -> None:
         st.caption("No feedback text names a theme yet.")
         return
     for theme, items in shown:
-        counts = [f"{feedback.improvements[theme]} to work on" if feedback.improvements.get(theme) else "",
+        mentions = feedback.improvements.get(theme)
+        counts = [(plural(mentions, "rejection") if theme in NOT_TO_WORK_ON else f"{mentions} to work on") if mentions else "",
                   f"{feedback.strengths[theme]} praised" if feedback.strengths.get(theme) else ""]
         with st.expander(" · ".join([theme_label(theme), *filter(None, counts)]), key=f"quotes_{theme}"):
             for quote in items:

@@ -16,6 +16,7 @@ from analysis.core import palette
 from analysis.core.schema import STAGES
 from analysis.core.wording import interval, plural, theme_name
 from analysis.feedback.summary import OUTSIDE_CONTROL, FeedbackSummary
+from analysis.focus.reasons import to_work_on
 from analysis.focus.texts import (
     FEEDBACK_REQUEST,
     STAGE_PHRASES,
@@ -23,8 +24,8 @@ from analysis.focus.texts import (
     THEME_PHRASES,
 )
 
-NOT_ABOUT_YOU = {"role_closed": "Role closed: not about you", "generic": "No specific reason: not about you"}
-"""Shorter bar labels for the themes outside the candidate's control."""
+NOT_ABOUT_YOU = {"role_closed": "Role closed: not about you", "generic": "No reason given"}
+"""Labels of the themes that are not something to work on (:mod:`analysis.focus.reasons`)."""
 ASK_CAPTION = ("Reply to each rejection with one short, polite request, for example: “"
                + FEEDBACK_REQUEST.format(subject="application") + "”")
 TOO_FEW_REJECTIONS = "Hatched grey: fewer than 5 rejections that month, too few to tell."
@@ -58,7 +59,7 @@ def theme_text(summary: FeedbackSummary) -> tuple[str, str]:
         outside = sum(summary.improvements.get(theme, 0) for theme in OUTSIDE_CONTROL)
         return ((f"None of your {plural(texts, 'feedback text')} names something you can work on "
                  f"({outside} name a closed role or no reason)"),
-                "These rejections are not about you: answer a generic one with a polite request for one specific point.")
+                "Ask for one specific point after each rejection; a closed role says nothing about you.")
     theme, count = workable[0]
     stages = summary.by_stage.loc[theme] if theme in summary.by_stage.index else None
     where = ""
@@ -78,12 +79,13 @@ def theme_stage_chart(summary: FeedbackSummary) -> Chart:
     """Applications whose feedback names each theme as something to improve, stacked by the stage reached.
 
     Themes run from the most named down; each bar ends in its count and its share of the
-    feedback texts. Themes outside the candidate's control are labelled "not about you".
+    feedback texts. Themes that are not something to work on (no reason given, a closed role) are left out.
     """
     title, caption = theme_text(summary)
-    if not summary.improvements:
+    workable = to_work_on(summary.improvements)  # no reason given, or a closed role, is not something to work on
+    if not workable:
         return Chart(None, title, caption)
-    themes = list(summary.improvements)
+    themes = list(workable)
     labels = [theme_label(theme) for theme in themes]
     counts = summary.by_stage.reindex(index=themes, columns=list(STAGES), fill_value=0)
     figure = go.Figure()

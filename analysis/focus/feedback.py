@@ -14,11 +14,11 @@ from analysis.feedback.summary import (
     RECENT_DAYS,
     RECENT_WEIGHT,
     FeedbackSummary,
-    naming,
     naming_any,
 )
 from analysis.focus import texts as words
 from analysis.focus.area import FocusArea
+from analysis.focus.reasons import reasons_of
 
 FEEDBACK_COVERAGE_TARGET = 0.30
 MIN_FEEDBACK_TEXTS = 3
@@ -106,34 +106,28 @@ def _latest_words(feedback: FeedbackSummary, theme: str) -> str:
 
 
 def not_personal_area(feedback: FeedbackSummary) -> FocusArea | None:
-    """``not_personal``, when some feedback was outside the candidate's control; None otherwise."""
-    rate = feedback.outside_control
-    if rate.successes == 0:
+    """``not_personal``, when some rejections named a reason outside the candidate's control; None otherwise.
+
+    Rejections that gave no reason at all are not counted here: they say nothing either way
+    (:mod:`analysis.focus.reasons`).
+    """
+    reasons = reasons_of(feedback)
+    if reasons.not_about_you == 0:
         return None
-    table = feedback.table
-    rejected_outside = ((table["outcome"] == "rejected") & table["outside_control"]).to_numpy()
-    outside = table.loc[rejected_outside, ["company", "improvement_themes"]]
-    closed = naming(outside, "role_closed", "improvement_themes")
-    generic = len(outside) - len(closed)
-    others = rate.n - rate.successes
-    reasons = " and ".join(
-        f"{'it' if rate.n == 1 else count} {reason}"
-        for count, reason in ((len(closed), "named a role that was filled, frozen or cancelled"), (generic, "gave no specific reason"))
-        if count
-    )
-    subject, verb = wording.of_the(rate.successes, rate.n, "rejection")
-    share = f" ({rate.percent()})" if others else ""
-    why = f"{subject} that came with feedback{share} {verb} not about you: {reasons}."
+    others = reasons.with_feedback - reasons.not_about_you - reasons.no_reason
+    says = "it says" if reasons.not_about_you == 1 else "they say"
+    why = (f"{wording.capitalised(plural(reasons.not_about_you, 'rejection'))} named a role that was filled, frozen, "
+           f"cancelled or cut for budget: {says} nothing about you.")
     actions = [
-        f"Leave {'this one' if rate.successes == 1 else f'these {rate.successes}'} out when you look for patterns: "
-        f"the other {plural(others, 'rejection')} with feedback {'is' if others == 1 else 'are'} the ones to learn from."
-        if others else "None of your rejections with feedback says anything about you yet: keep applying and keep asking for specifics."
+        f"Leave {'this one' if reasons.not_about_you == 1 else f'these {reasons.not_about_you}'} out when you look "
+        f"for patterns: the {plural(others, 'rejection')} that gave another reason {'is' if others == 1 else 'are'} "
+        "the ones to learn from." if others else
+        "Leave them out when you look for patterns, and keep asking for one specific point after each rejection."
     ]
-    if len(closed):
-        actions.append(f"Write back to {wording.name_list(closed['company'])} with thanks and ask to be considered if the role opens again.")
-    if generic:
-        actions.append("Answer a generic rejection with one polite request for a specific point; if none comes, move on.")
-    score = 0.2 + 0.4 * rate.successes / feedback.coverage.n
+    if reasons.not_about_you_companies:
+        actions.append(f"Write back to {wording.name_list(reasons.not_about_you_companies)} with thanks "
+                       "and ask to be considered if the role opens again.")
+    score = 0.2 + 0.4 * reasons.not_about_you / feedback.coverage.n
     return FocusArea("not_personal", "Don't take these rejections personally", why, tuple(actions), score)
 
 

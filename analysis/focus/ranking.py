@@ -22,8 +22,9 @@ Scores (every area but the first is at most 1, so asking for feedback always com
   converts better than the most used one: significantly, or by 10 points and twice the rate.
   ``try_another_channel`` (0.12) when 70% or more went through one cold channel (LinkedIn, job
   boards, company sites) and at most 8% of those reached an interview.
-* ``not_personal``: 0.2 + 0.4 x the share of all rejections whose feedback was outside the
-  candidate's control (a closed role, or no reason given).
+* ``not_personal``: 0.2 + 0.4 x the share of the rejections with feedback that name a reason
+  outside the candidate's control (a closed role: :mod:`analysis.focus.reasons`). Rejections that
+  gave no reason count for no area: they are neither a to-do nor a comfort.
 * ``build_on_strengths``: 0.2 + 0.3 x the share of feedback texts praising the top strength.
 * ``debrief_interviews``: 0.15 + 0.3 x the share of rejections that came after an interview.
 * ``follow_up``: 0.1 + 0.4 x the no-response share, when at least 20% (and 2) got no response.

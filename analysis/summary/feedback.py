@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from analysis.core.schema import STAGE_LABELS
 from analysis.core.wording import plural, rate_phrase, theme_name
-from analysis.feedback.summary import OUTSIDE_CONTROL
+from analysis.focus.reasons import NOT_TO_WORK_ON, reasons_of
 from analysis.summary.model import (
     Block,
     Bullets,
@@ -22,7 +22,8 @@ from analysis.summary.model import (
 def feedback_section(report) -> tuple[Section, Table, Table]:
     """Themes to work on, strengths, coverage, what was not personal, and a few quotes."""
     feedback = report.feedback
-    themes = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.theme_counts()]
+    themes = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.theme_counts()
+              if item["theme"] not in NOT_TO_WORK_ON]
     strengths = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.strength_counts()]
     columns = (Column("Mentions", "count"), Column("Share of feedback texts", "percent"))
     theme_table = Table(
@@ -38,18 +39,18 @@ def feedback_section(report) -> tuple[Section, Table, Table]:
         "No strengths named yet.",
     )
     findings: list[Text] = []
-    coverage, outside = feedback.coverage, feedback.outside_control
+    coverage, reasons = feedback.coverage, reasons_of(feedback)
     if coverage.n:
         findings.append(text(f"Feedback: {coverage.successes} of your {plural(coverage.n, 'rejection')} came with "
                              f"feedback text, {rate_phrase(coverage)}."))
-    in_control = [(theme, count) for theme, count, _ in themes if theme not in OUTSIDE_CONTROL]
+    in_control = [(theme, count) for theme, count, _ in themes]
     if in_control:
         named = " and ".join(f"{theme_name(t).lower()} ({plural(c, 'mention')})" for t, c in in_control[:2])
         findings.append(text(f"What keeps coming up that you can work on: {named}."))
-    if outside.successes:
-        findings.append(text(f"Not about you: {outside.successes} of the {plural(outside.n, 'rejection')} with feedback, "
-                             f"{rate_phrase(outside)}, named a role that was filled, frozen or cancelled or gave no "
-                             "specific reason. Leave them out when you look for patterns."))
+    if reasons.not_about_you:
+        findings.append(text(f"{reasons.not_about_you_sentence()} Leave them out when you look for patterns."))
+    if reasons.no_reason:
+        findings.append(text(reasons.no_reason_sentence()))
     if strengths:
         top_strengths = ", ".join(theme_name(t).lower() for t, _, _ in strengths[:3])
         findings.append(text(f"Strengths employers named: {top_strengths}. Lead with them in your CV and interviews."))
