@@ -24,6 +24,8 @@ def period_phrase(report) -> str:
     return f"{date_phrase(period[0])} to {date_phrase(period[1])}"
 
 
+SHOWN_ROWS = 5
+"""Rows of a skipped-rows or unreadable-dates table shown in the document; the Excel file lists them all."""
 _COVERED_WARNINGS = ("counted as no response (inferred)", "could not be read; they are listed")
 """Loader warnings that the notes above already state (for the applications reported on)."""
 
@@ -60,8 +62,16 @@ def data_quality_section(report) -> tuple[Section, Table, Table, tuple[Text, ...
     for warning in loaded.warnings:
         if not any(covered in warning for covered in _COVERED_WARNINGS):
             notes.append(text(UserText(warning)))
-    blocks: tuple[Block, ...] = (Bullets(tuple(notes)), skipped, unreadable)
+    blocks: tuple[Block, ...] = (Bullets(tuple(notes)), *(_first_rows(table) for table in (skipped, unreadable) if table.rows))
     return Section("data_quality", "Data quality", blocks), skipped, unreadable, tuple(notes)
+
+
+def _first_rows(table: Table) -> Table:
+    """The table cut to its first :data:`SHOWN_ROWS` rows, its title saying how many there are in all."""
+    if len(table.rows) <= SHOWN_ROWS:
+        return table
+    title = f"{table.title}: the first {SHOWN_ROWS} of {len(table.rows)} (the Excel file lists them all)"
+    return Table(title, table.columns, table.rows[:SHOWN_ROWS], table.empty_note)
 
 
 def settings_section(report) -> tuple[Section, Table]:

@@ -1,0 +1,24 @@
+"""The shareable summary speaks plainly and briefly: detail lists are cut, with the rest in the Excel file."""
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis.export.markdown import report_markdown
+from analysis.normalize.loading import LoadSettings, load
+from analysis.report import build_report
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def _report(csv: str):
+    loaded = load(csv.encode(), "tracker.csv", LoadSettings(today=TODAY))
+    return build_report(loaded, TODAY)
+
+
+def test_a_long_list_of_unreadable_dates_is_cut_to_five_rows_in_the_document():
+    rows = "".join(f"Company {i},Analyst,someday {i},Rejected\n" for i in range(12))
+    rows += "".join(f"Firm {i},Analyst,2026-10-{i + 1:02d},Rejected\n" for i in range(6))
+    text = report_markdown(_report("Company,Role,Date Applied,Status\n" + rows))
+    assert "### Dates that could not be read: the first 5 of 12 (the Excel file lists them all)" in text
+    section = text.split("### Dates that could not be read")[1].split("\n## ")[0]
+    assert sum(1 for line in section.splitlines() if line.startswith("| ") and "Row" not in line) == 5
