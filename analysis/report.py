@@ -15,6 +15,7 @@ from analysis.core.schema import THEMES
 from analysis.feedback.classifier import check_keyword_themes
 from analysis.feedback.summary import FeedbackSummary, summarise_feedback
 from analysis.focus.area import FocusArea
+from analysis.focus.followup import FollowUpRule, follow_up_rule
 from analysis.focus.ranking import rank_focus_areas
 from analysis.funnel.sankey import Flow, build_flows
 from analysis.funnel.segments import Segments, build_segments
@@ -49,7 +50,12 @@ class Report:
     @cached_property
     def focus_areas(self) -> tuple[FocusArea, ...]:
         """The focus areas, best first (computed when first asked for, as :attr:`feedback`)."""
-        return tuple(rank_focus_areas(self.funnel, self.segments, self.feedback, self.today))
+        return tuple(rank_focus_areas(self.funnel, self.segments, self.feedback, self.today, self.follow_up))
+
+    @property
+    def follow_up(self) -> FollowUpRule:
+        """The one follow-up rule, from the no-response window the file was read with."""
+        return follow_up_rule(self.loaded.settings.ghost_after_days)
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:

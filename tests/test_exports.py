@@ -126,12 +126,23 @@ def test_summary_headlines_of_the_sample(sample: Report) -> None:
     assert headlines["Median days to reply"].number == 16.0
 
 
-def test_plan_has_two_to_four_weeks_from_the_top_focus_areas(sample: Report) -> None:
+def test_the_plan_has_four_weeks_that_build_on_each_other(sample: Report) -> None:
     summary = build_summary(sample)
-    assert 2 <= len(summary.plan.weeks) <= 4
-    first_actionable = next(item for item in summary.focus if item.id != "not_personal")
-    assert "".join(summary.plan.weeks[0].focus) == first_actionable.title
-    assert "Send 6 applications" in "".join(summary.plan.weeks[0].tasks[-1])  # 49 in the last 8 weeks: 6.1 a week
+    weeks = summary.plan.weeks
+    assert [week.week for week in weeks] == [1, 2, 3, 4]
+    actionable = [item for item in summary.focus if item.id not in ("not_personal", "track_outcomes")]
+    assert "".join(weeks[0].focus) == actionable[0].title
+    assert "".join(weeks[1].focus) == actionable[1].title
+    assert "".join(weeks[2].focus).startswith("Follow up, and ")
+    assert "".join(weeks[3].focus) == "Review what changed"
+    assert "".join(weeks[0].tasks[-1]) == ("Send 6 applications, each tailored to its posting, at least 3 through "
+                                           "the Recruiter channel.")  # 49 in the last 8 weeks: 6.1 a week
+    assert "".join(weeks[1].tasks[-2]) == f"Keep what you started in week 1 ({actionable[0].title})."
+    assert "".join(weeks[2].tasks[0]) == ("Follow up on week 1's applications that have had no reply. Follow up once "
+                                         "15 days after applying if you have heard nothing; after 30 days without a "
+                                         "reply, count it as no response and move on.")
+    every_task = ["".join(task) for week in weeks for task in week.tasks]
+    assert len(every_task) == len(set(every_task))  # no week repeats another's line
 
 
 # ---- Markdown ---------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def test_no_feedback_at_all_puts_asking_for_it_first_with_a_request_to_copy():
     assert first.id == "ask_for_feedback"
     assert first.why.startswith("None of your 10 rejections came with feedback.")
     assert "71% of North American candidates never receive feedback" in first.why and "2022" in first.why
-    assert first.actions[0].startswith("Reply to each rejection within two days")
+    assert first.actions[0].startswith("Reply to each new rejection within two days")
     assert "“Thank you for letting me know." in first.actions[0]
     assert "how my application could have been stronger" in first.actions[0]  # 8 of 10 came before interview
     assert first.actions[1] == "Start with the 2 rejected in the last 14 days (Acme, Globex): they still remember you."
@@ -80,10 +80,22 @@ def test_no_feedback_at_all_puts_asking_for_it_first_with_a_request_to_copy():
 
 
 def test_asking_about_interviews_when_most_silent_rejections_followed_one():
-    rows = many(3, outcome="rejected", furthest_stage="second_interview", company="Hooli") + many(1, outcome="rejected")
+    # TODAY is 1 April 2025: rejected on 1 March, 31 days ago, within the 42 days an interviewer may still answer.
+    rows = (many(3, outcome="rejected", furthest_stage="second_interview", company="Hooli", responded_on="2025-03-01")
+            + many(1, outcome="rejected"))
     ask = focus_of(rows)[0]
     assert "how my interview could have been stronger" in ask.actions[0]
-    assert ask.actions[1].startswith("Start with the 3 rejected after an interview (Hooli)")
+    assert ask.actions[1] == ("Start with the 3 rejected after an interview in the last 42 days (Hooli): "
+                              "interviewers can say the most.")
+
+
+def test_rejections_long_past_are_never_named_as_people_to_write_to():
+    rows = (many(3, outcome="rejected", furthest_stage="second_interview", company="Hooli", responded_on="2023-03-01")
+            + many(1, outcome="rejected", responded_on="2023-02-01"))
+    ask = focus_of(rows)[0]
+    assert ask.id == "ask_for_feedback"
+    assert not any("Hooli" in action for action in ask.actions)
+    assert ask.actions[0].startswith("Reply to each new rejection within two days")
 
 
 def test_low_feedback_coverage_still_comes_first():

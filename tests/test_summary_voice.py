@@ -22,3 +22,19 @@ def test_a_long_list_of_unreadable_dates_is_cut_to_five_rows_in_the_document():
     assert "### Dates that could not be read: the first 5 of 12 (the Excel file lists them all)" in text
     section = text.split("### Dates that could not be read")[1].split("\n## ")[0]
     assert sum(1 for line in section.splitlines() if line.startswith("| ") and "Row" not in line) == 5
+
+
+def test_one_follow_up_rule_from_the_no_response_window_in_the_focus_area_and_the_plan():
+    from analysis.summary.build import build_summary
+
+    rows = "".join(f"Company {i},Analyst,2026-09-{i + 1:02d},Applied\n" for i in range(8))
+    rows += "".join(f"Firm {i},Analyst,2026-10-{i + 1:02d},Rejected\n" for i in range(4))
+    loaded = load(("Company,Role,Date Applied,Status\n" + rows).encode(), "tracker.csv",
+                  LoadSettings(today=TODAY, ghost_after_days=14))
+    report = build_report(loaded, TODAY)
+    rule = ("Follow up once 7 days after applying if you have heard nothing; after 14 days without a reply, "
+            "count it as no response and move on.")
+    follow_up = next(area for area in report.focus_areas if area.id == "follow_up")  # 8 of 12 silent
+    assert follow_up.actions[0] == rule + " Send it to the recruiter or the hiring manager, in two or three lines."
+    week_three = build_summary(report).plan.weeks[2]
+    assert "".join(week_three.tasks[0]) == "Follow up on week 1's applications that have had no reply. " + rule

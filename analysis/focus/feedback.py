@@ -24,6 +24,8 @@ FEEDBACK_COVERAGE_TARGET = 0.30
 MIN_FEEDBACK_TEXTS = 3
 ASK_WINDOW_DAYS = 14
 """Rejections answered this many days before today are the first to ask for feedback on."""
+STILL_ASKABLE_DAYS = 42
+"""An interviewer may still answer this long after a rejection; older ones are never named as a to-do."""
 THEME_WEIGHT, THEME_CONFIDENT_TEXTS, MIN_THEME_MENTIONS, MAX_THEME_AREAS = 0.8, 5, 2, 2
 
 
@@ -49,12 +51,15 @@ def ask_for_feedback_area(feedback: FeedbackSummary, today: dt.date) -> FocusAre
     read_from = f"can only be read from the {plural(texts, 'feedback text')} you have" if texts else "have no feedback text to read"
     why = (f"{opening}. That is common: {words.NORM_NO_FEEDBACK}. But the patterns on this page {read_from}, "
            "so asking is the quickest way to learn more.")
-    actions = [f"Reply to each rejection within two days with a short request, for example: “{words.FEEDBACK_REQUEST.format(subject=subject)}”"]
-    recent = silent[silent["dated_on"] >= pd.Timestamp(today) - pd.Timedelta(days=ASK_WINDOW_DAYS)]
+    actions = [f"Reply to each new rejection within two days with a short request, for example: “{words.FEEDBACK_REQUEST.format(subject=subject)}”"]
+    since = pd.Timestamp(today) - pd.Timedelta(days=ASK_WINDOW_DAYS)
+    recent = silent[silent["dated_on"] >= since]
+    recent_interviews = interviewed[interviewed["dated_on"] >= pd.Timestamp(today) - pd.Timedelta(days=STILL_ASKABLE_DAYS)]
     if len(recent):
         actions.append(f"Start with the {len(recent)} rejected in the last {ASK_WINDOW_DAYS} days ({wording.name_list(recent['company'])}): they still remember you.")
-    elif len(interviewed):
-        actions.append(f"Start with the {len(interviewed)} rejected after an interview ({wording.name_list(interviewed['company'])}): interviewers can say the most.")
+    elif len(recent_interviews):
+        actions.append(f"Start with the {len(recent_interviews)} rejected after an interview in the last "
+                       f"{STILL_ASKABLE_DAYS} days ({wording.name_list(recent_interviews['company'])}): interviewers can say the most.")
     actions.append("Write down whatever comes back, even one line, in the feedback column of your tracker so it is counted here.")
     return FocusArea("ask_for_feedback", "Ask for feedback after each rejection", why, tuple(actions), 2 - coverage.value)
 

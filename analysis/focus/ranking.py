@@ -41,6 +41,7 @@ from analysis.focus.feedback import (
     not_personal_area,
     theme_areas,
 )
+from analysis.focus.followup import DEFAULT_RULE, FollowUpRule
 from analysis.focus.search import (
     add_applications_area,
     channel_area,
@@ -55,8 +56,10 @@ from analysis.funnel.stages import Funnel
 MIN_AREAS, MAX_AREAS = 3, 5
 
 
-def rank_focus_areas(funnel: Funnel, segments: Segments, feedback: FeedbackSummary, today: dt.date) -> list[FocusArea]:
-    """The focus areas of a search, best first (see the module docstring for the rules)."""
+def rank_focus_areas(funnel: Funnel, segments: Segments, feedback: FeedbackSummary, today: dt.date,
+                     rule: FollowUpRule = DEFAULT_RULE) -> list[FocusArea]:
+    """The focus areas of a search, best first (see the module docstring for the rules); ``rule`` is the
+    follow-up rule of the user's no-response window."""
     if funnel.applications == 0:
         return [add_applications_area()]
     areas = [
@@ -67,7 +70,7 @@ def rank_focus_areas(funnel: Funnel, segments: Segments, feedback: FeedbackSumma
         not_personal_area(feedback),
         build_on_strengths_area(feedback),
         debrief_interviews_area(funnel),
-        follow_up_area(funnel, segments),
+        follow_up_area(funnel, segments, rule),
     ]
     ranked = sorted((area for area in areas if area is not None), key=lambda area: area.score, reverse=True)
     ranked = ranked[:MAX_AREAS]

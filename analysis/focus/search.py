@@ -13,6 +13,7 @@ from analysis.feedback.summary import FeedbackSummary
 from analysis.focus import texts as words
 from analysis.focus.area import FocusArea
 from analysis.focus.feedback import MIN_THEME_MENTIONS
+from analysis.focus.followup import DEFAULT_RULE, FollowUpRule
 from analysis.funnel.segments import Segment, Segments
 from analysis.funnel.stages import (
     APPLICATION_INTERVIEW_BENCHMARK,
@@ -183,8 +184,10 @@ def debrief_interviews_area(funnel: Funnel) -> FocusArea | None:
     return FocusArea("debrief_interviews", "Debrief after every interview", why, words.DEBRIEF_ACTIONS, score)
 
 
-def follow_up_area(funnel: Funnel, segments: Segments) -> FocusArea | None:
-    """``follow_up``, when at least 20% (and 2) of the applications got no response; None otherwise."""
+def follow_up_area(funnel: Funnel, segments: Segments, rule: FollowUpRule = DEFAULT_RULE) -> FocusArea | None:
+    """``follow_up``, when at least 20% (and 2) of the applications got no response; None otherwise.
+
+    Its timing is the app's one follow-up ``rule`` (from the user's no-response window)."""
     overview = funnel.overview
     silent = overview.outcomes["no_response"]
     if silent < 2 or silent / overview.applications < NO_RESPONSE_SHARE:
@@ -193,8 +196,7 @@ def follow_up_area(funnel: Funnel, segments: Segments) -> FocusArea | None:
     why = (f"{wording.count_of(silent, overview.applications, 'application')} never got a response{inferred}. "
            f"Silence is common, {words.NORM_UNACKNOWLEDGED}: it says nothing about you, but it costs you time.")
     actions = [
-        "One week after applying, send one short follow-up to the recruiter or hiring manager; "
-        "after three weeks of silence, mark it no response and stop waiting.",
+        rule.sentence() + " Send it to the recruiter or the hiring manager, in two or three lines.",
         _response_gap(segments) or "For the roles you want most, write to a named person at the company instead of waiting on the portal.",
     ]
     return FocusArea("follow_up", "Follow up once, then move on", why, tuple(actions), 0.1 + 0.4 * silent / overview.applications)

@@ -17,49 +17,70 @@ from analysis.summary.model import (
     text,
 )
 
-PLAN_MIN_WEEKS, PLAN_MAX_WEEKS = 2, 4
-NOT_A_PLAN_WEEK = ("not_personal",)
-"""Focus areas about how to read results rather than what to do; the plan skips them."""
+PLAN_WEEKS = 4
+NOT_A_PLAN_WEEK = ("not_personal", "track_outcomes")
+"""Focus areas about how to read or log results rather than what to change; the plan does not build a week on them."""
+_SENDING = (
+    "Send {n} applications, each tailored to its posting",
+    "Send {n} more, with week 1's change in every one",
+    "Send {n} more, keeping what weeks 1 and 2 changed",
+    "Send {n} more, noting for each the channel it went through",
+)
+
+
+def _weekly_target(report, pace: Pace) -> tuple[int | None, str]:
+    """How many applications a week, and the sentence saying why."""
+    if pace.per_week is None:
+        return None, "Your file has no application dates, so set a weekly number of applications you can keep up."
+    bottleneck = report.funnel.bottleneck
+    fewer = bottleneck is not None and bottleneck.stage == "applied" and pace.per_week > 5
+    target = max(2, round(pace.per_week * (0.7 if fewer else 1.0)))
+    return target, (f"You sent {pace.label()}"
+                    + (f"; send about {target} a week, fewer but better tailored." if fewer else f"; keep to about {target} a week."))
+
+
+def _sending(week: int, target: int | None, channel: str | None) -> list[Text]:
+    if target is None:
+        return []
+    through = f", at least {max(1, round(target / 2))} through the {channel} channel" if channel else ""
+    return [text(_SENDING[week - 1].format(n=target) + through + ".")]
 
 
 def next_weeks_plan(report, focus: tuple[FocusItem, ...], pace: Pace) -> Plan:
-    """2-4 weeks: one actionable focus area a week at the user's own pace, then a review week."""
+    """Four weeks that build on each other, from the top focus areas at the user's own pace:
+
+    week 1 starts the top area; week 2 adds the second and keeps the first; week 3 follows up
+    on week 1's applications (the app's one follow-up rule) and starts the third area; week 4
+    reviews what changed. Nothing is dated: each week starts when the one before ends.
+    """
     best = [s for s in report.segments.channel.segments if s.verdict == "better"]
     channel = max(best, key=lambda s: s.interview_rate.value).name if best else None
-    bottleneck = report.funnel.bottleneck
-    if pace.per_week is None:
-        target = None
-        pace_text = "Your file has no application dates, so set a weekly number of applications you can keep up."
-    else:
-        fewer = bottleneck is not None and bottleneck.stage == "applied" and pace.per_week > 5
-        target = max(2, round(pace.per_week * (0.7 if fewer else 1.0)))
-        pace_text = (f"You sent {pace.label()}"
-                     + (f"; send about {target} a week, fewer but better tailored." if fewer else f"; keep to about {target} a week."))
-    top = [item for item in focus if item.id not in NOT_A_PLAN_WEEK][: PLAN_MAX_WEEKS - 1]
-    weeks_count = min(PLAN_MAX_WEEKS, max(PLAN_MIN_WEEKS, len(top) + 1))
+    target, pace_text = _weekly_target(report, pace)
+    top = [item for item in focus if item.id not in NOT_A_PLAN_WEEK][:3]
+    first = top[0].title if top else None
     weeks: list[PlanWeek] = []
-    applications_task = None
-    if target is not None:
-        applications_task = text(f"Send {target} applications" + (f", at least {max(1, round(target / 2))} through the {channel} channel" if channel else "") + ".")
-    for number in range(1, weeks_count + 1):
-        tasks: list[Text] = []
-        if number <= len(top):
-            area = top[number - 1]
-            focus_text = text(area.title)
-            tasks.extend(text(action) for action in area.actions[:2])
-        elif number < weeks_count:
-            focus_text = text("Keep going")
-            tasks.append(text("Repeat what worked in the weeks before."))
-        else:
-            focus_text = text("Review")
-            interview = report.funnel.overview.interview_rate
-            tasks.append(text("Update every application in your tracker with its latest stage, outcome and feedback."))
-            tasks.append(text(f"Compare the interview rate of the applications sent during these weeks with your "
-                              f"{interview.percent()} so far, and keep what helped."))
-        if applications_task and not (number == weeks_count and number > len(top)):
-            tasks.append(applications_task)
-        weeks.append(PlanWeek(number, focus_text, tuple(tasks)))
-    intro = text(f"A {weeks_count}-week plan built from your top focus areas. {pace_text}")
+    if top:
+        weeks.append(PlanWeek(1, text(top[0].title), tuple(text(a) for a in top[0].actions[:2]) + tuple(_sending(1, target, channel))))
+    else:
+        weeks.append(PlanWeek(1, text("Log every application"), (
+            text("Give every application in your tracker its stage, outcome and any feedback."),
+            *_sending(1, target, channel))))
+    second: list[Text] = [text(a) for a in top[1].actions[:2]] if len(top) > 1 else []
+    if first is not None:
+        second.append(text("Keep what you started in week 1 (", first, ")."))
+    weeks.append(PlanWeek(2, text(top[1].title) if len(top) > 1 else text("Make week 1's change a habit"),
+                          (*second, *_sending(2, target, channel))))
+    third = [text("Follow up on week 1's applications that have had no reply. ", report.follow_up.sentence())]
+    third.extend(text(a) for a in (top[2].actions[:1] if len(top) > 2 else ()))
+    third_focus = text("Follow up", *((", and ", UserText(top[2].title[:1].lower() + top[2].title[1:])) if len(top) > 2 else ()))
+    weeks.append(PlanWeek(3, third_focus, (*third, *_sending(3, target, channel))))
+    interview = report.funnel.overview.interview_rate
+    weeks.append(PlanWeek(4, text("Review what changed"), (
+        text("Update every application in your tracker with its latest stage, outcome and feedback."),
+        text(f"Compare the replies and interviews of the applications sent in weeks 1 to 3 with your "
+             f"{interview.percent()} interview rate so far: keep what helped, drop what did not."),
+        *_sending(4, target, channel))))
+    intro = text(f"A {PLAN_WEEKS}-week plan built from your top focus areas, each week building on the one before. {pace_text}")
     return Plan(intro, tuple(weeks))
 
 
