@@ -23,11 +23,11 @@ import streamlit as st
 from analysis.core.schema import SkippedRow
 from analysis.normalize.loading import LoadResult
 from analysis.normalize.merge import MergedApplications, merge_loads
-from ui import state
+from ui import memory, state
 from ui.settings import kept
 from ui.state import SettingsKey, Source
 
-FILES_KEY = "open_files"
+FILES_KEY = state.OPEN_FILES_KEY
 """Session state: the :class:`OpenFile` list of the last run, for the Data page's file picker."""
 AS_CANDIDATES_KEY = "files_are_candidates"
 
@@ -73,7 +73,8 @@ def readable(files: list[OpenFile]) -> list[ReadFile]:
     return [ReadFile(item.source, item.settings, item.loaded) for item in files if item.loaded is not None]
 
 
-@st.cache_resource(max_entries=8, show_spinner="Combining your files…")
+@st.cache_resource(max_entries=4, ttl=memory.RESULT_TTL, scope="session", on_release=memory.release_soon,
+                   show_spinner="Combining your files…")
 def _merge(key: tuple, as_candidates: bool, _results: tuple[tuple[str, LoadResult], ...]) -> MergedApplications:
     """``merge_loads`` once per files (``key``: each file's digest, name and settings) and choice."""
     return merge_loads(list(_results), as_candidates)

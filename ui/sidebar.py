@@ -10,7 +10,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from analysis.core.limits import MAX_UPLOAD_BYTES, megabytes
 from analysis.normalize.loading import LoadResult
 from analysis.normalize.merge import MergedApplications
-from ui import files, state
+from ui import files, memory, state
 from ui.components import plain
 from ui.filters import Domain, Filters
 from ui.settings import kept
@@ -34,14 +34,17 @@ def _on_upload() -> None:
     st.session_state["use_sample"] = not st.session_state.get("upload")
 
 
-def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[str]]:
-    """The uploaded files as Sources, and why any other file is left out.
+@st.cache_resource(max_entries=8, ttl=memory.RESULT_TTL, scope="session", on_release=memory.release_soon,
+                   show_spinner=False)
+def _upload_source(file_id: str, _item: UploadedFile) -> Source:
+    """An upload copied out of Streamlit and hashed once, on the run it arrives (copying a large file
+    again on every rerun would cost a visible moment); released with the session."""
+    data = _item.getvalue()
+    return Source(data=data, name=_item.name, digest=digest_of(data), is_sample=False)
 
-    Each upload is copied out of Streamlit and hashed once, on the run it arrives, and kept for
-    the session: copying a large file again on every rerun would cost a visible moment.
-    """
-    seen: dict[str, Source] = st.session_state.get("upload_sources", {})
-    staying: dict[str, Source] = {}
+
+def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[str]]:
+    """The uploaded files as Sources, and why any other file is left out."""
     sources: list[Source] = []
     problems: list[str] = []
     for item in uploaded:
@@ -49,17 +52,12 @@ def _upload_sources(uploaded: list[UploadedFile]) -> tuple[list[Source], list[st
             problems.append(f"{item.name} is {megabytes(item.size)}, more than the {megabytes(MAX_UPLOAD_BYTES)} "
                             "limit; remove unused sheets or columns, or save only the tracker as CSV.")
             continue
-        source = seen.get(item.file_id)
-        if source is None:
-            data = item.getvalue()
-            source = Source(data=data, name=item.name, digest=digest_of(data), is_sample=False)
-        staying[item.file_id] = source
+        source = _upload_source(item.file_id, item)
         twin = next((other for other in sources if other.digest == source.digest), None)
         if twin is not None:
             problems.append(f"{item.name} is the same file as {twin.name}; it is read once.")
             continue
         sources.append(source)
-    st.session_state["upload_sources"] = staying
     return sources, problems
 
 
@@ -176,7 +174,7 @@ def render() -> AppContext:
         source = sources[0]
         choices = kept.choices_kept(source, today, ghost_days)
         settings = SettingsKey.of(choices_for(source.digest), today, ghost_days)
-        loaded, error = load_source(source, settings)
+        loaded, error = load_source(source, settings, report_keywords=state.custom_keywords())
         kept.remember(source, choices)
         with errors_box:
             restored_note(source)
