@@ -8,10 +8,13 @@ reading in one session never holds up another.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 import streamlit as st
@@ -21,6 +24,47 @@ from analysis.core.progress import Progress
 
 T = TypeVar("T")
 POLL_SECONDS = 0.1
+
+
+@dataclass
+class _OpenBox:
+    """A status box several readings write their steps into, and the label it will end with."""
+
+    box: object
+    label: str | None = None
+
+
+_open_box: contextvars.ContextVar[_OpenBox | None] = contextvars.ContextVar("open_status_box", default=None)
+
+
+@contextlib.contextmanager
+def one_box(title: str, show: bool = True) -> Iterator[None]:
+    """Every :func:`with_steps` inside writes into one status box titled ``title`` (when ``show``),
+    which ends collapsed with the label of the last one that finished."""
+    if not show:
+        yield
+        return
+    with st.status(title, expanded=True) as box:
+        opened = _OpenBox(box)
+        token = _open_box.set(opened)
+        try:
+            yield
+        finally:
+            _open_box.reset(token)
+        box.update(label=opened.label or title, state="complete", expanded=False)
+
+
+def _show_steps(box, worker: threading.Thread, steps: queue.SimpleQueue) -> None:
+    """Write each step into ``box`` as the worker tells it, until the worker is done."""
+    worker.start()
+    while worker.is_alive() or not steps.empty():
+        try:
+            step = steps.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            continue
+        box.update(label=f"{step}…")
+        box.write(step)
+    worker.join()
 
 
 def with_steps(title: str, work: Callable[[Progress], T], done: Callable[[T, float], str]) -> T:
@@ -41,16 +85,15 @@ def with_steps(title: str, work: Callable[[Progress], T], done: Callable[[T, flo
     worker = threading.Thread(target=run, name="next-steps-reading", daemon=True)
     add_script_run_ctx(worker, get_script_run_ctx())
     started = time.perf_counter()
+    opened = _open_box.get()
+    if opened is not None:  # inside one_box: its box shows these steps too, and ends with their label
+        _show_steps(opened.box, worker, steps)
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        opened.label = done(outcome["value"], time.perf_counter() - started)  # type: ignore[arg-type]
+        return outcome["value"]  # type: ignore[return-value]
     with st.status(title, expanded=True) as box:
-        worker.start()
-        while worker.is_alive() or not steps.empty():
-            try:
-                step = steps.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                continue
-            box.update(label=f"{step}…")
-            box.write(step)
-        worker.join()
+        _show_steps(box, worker, steps)
         if "error" in outcome:
             box.update(label=title, state="error", expanded=False)
             raise outcome["error"]  # type: ignore[misc]

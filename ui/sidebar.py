@@ -10,7 +10,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from analysis.core.limits import MAX_UPLOAD_BYTES, megabytes
 from analysis.normalize.loading import LoadResult
 from analysis.normalize.merge import MergedApplications
-from ui import files, memory, state
+from ui import files, memory, progress, state
 from ui.components import plain
 from ui.filters import Domain, Filters
 from ui.settings import kept
@@ -172,9 +172,10 @@ def render() -> AppContext:
         if not sources:
             return AppContext(None, None, None, problems[0] if problems else None, Filters(), None)
         source = sources[0]
-        choices = kept.choices_kept(source, today, ghost_days)
-        settings = SettingsKey.of(choices_for(source.digest), today, ghost_days)
-        loaded, error = load_source(source, settings, report_keywords=state.custom_keywords())
+        with progress.one_box(f"Reading {source.name}…", show=state.shows_steps(source)):
+            choices = kept.choices_kept(source, today, ghost_days)
+            settings = SettingsKey.of(choices_for(source.digest), today, ghost_days)
+            loaded, error = load_source(source, settings, report_keywords=state.custom_keywords())
         kept.remember(source, choices)
         with errors_box:
             restored_note(source)

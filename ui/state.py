@@ -41,6 +41,8 @@ KEYWORDS_KEY = "extra_keywords"
 Keywords = tuple[tuple[str, tuple[str, ...]], ...]
 READINGS_KEY = "readings_made"
 """Session state: (digest, name, settings) -> estimated bytes of each reading this session made, oldest first."""
+REPORTED_KEY = "first_reports_made"
+"""Session state: the (digest, name, settings) whose first report was made with the reading."""
 SHOW_STEPS_FROM_BYTES = 150_000
 """Files from this size (about 1,500 rows of a tracker) show their reading step by step."""
 
@@ -188,16 +190,26 @@ def _read_with_steps(source: Source, settings: SettingsKey, report_keywords: Key
     return progress.with_steps(f"Reading {source.name}…", work, done)
 
 
+def shows_steps(source: Source) -> bool:
+    """True for a large file not yet read in this session: its reading is shown step by step."""
+    made = st.session_state.get(READINGS_KEY, {})
+    return len(source.data) >= SHOW_STEPS_FROM_BYTES and not any(key[0] == source.digest for key in made)
+
+
 def load_source(source: Source, settings: SettingsKey, report_keywords: Keywords | None = None) -> Loaded:
     """Read the source; an unusable file gives a plain message, never a traceback.
 
     A large file read for the first time in this session shows its steps (reading, mapping
-    columns, dates and statuses, and with ``report_keywords`` themes and report).
+    columns, dates and statuses, and with ``report_keywords`` themes and report, made once).
     """
+    key = (source.digest, source.name, settings)
+    reported: set = st.session_state.setdefault(REPORTED_KEY, set())
     try:
-        first_time = (source.digest, source.name, settings) not in st.session_state.get(READINGS_KEY, {})
-        if first_time and len(source.data) >= SHOW_STEPS_FROM_BYTES:
+        new = key not in st.session_state.get(READINGS_KEY, {}) or (report_keywords is not None and key not in reported)
+        if new and len(source.data) >= SHOW_STEPS_FROM_BYTES:
             loaded = _read_with_steps(source, settings, report_keywords)
+            if report_keywords is not None:
+                reported.add(key)
         else:
             loaded = _load(source.digest, source.name, settings, source.data)
         _keep_within_budget(source, settings, loaded)
