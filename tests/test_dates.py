@@ -305,3 +305,38 @@ def test_real_date_share_tells_date_columns_from_others():
     assert date_share(frame["date_submitted"]) == 1.0
     assert date_share(frame["company"]) == 0.0
     assert date_share(frame["pay_minimum"]) == 0.0  # "$65,000" is money, not a date
+
+
+# --- round trips: dates written in each shape read back as themselves -------------------------
+
+ROUND_TRIP_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m-%d-%Y", "%d/%m/%y",
+                      "%m/%d/%y", "%B %d, %Y", "%d %b %Y", "%b %d, %y", "%d-%b-%y", "%Y-%m-%d %H:%M:%S",
+                      "%m/%d/%Y %I:%M %p"]
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIP_FORMATS)
+def test_a_file_of_dates_in_one_shape_reads_back_as_written(fmt):
+    rng = np.random.default_rng(len(fmt))
+    stamps = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 900, 300), unit="D")
+    if "%H" in fmt or "%I" in fmt:
+        stamps = stamps + pd.to_timedelta(rng.integers(0, 1440, 300), unit="min")
+    applied = pd.Series(stamps.strftime(fmt), dtype=object)
+    replied = pd.Series((stamps + pd.Timedelta(days=9)).strftime(fmt), dtype=object)
+    read = read_file_dates({"Applied": applied, "Replied": replied}, today=dt.date(2026, 1, 1), applied="Applied")
+    assert read.columns["Applied"].values.tolist() == list(stamps)
+    assert read.columns["Replied"].values.tolist() == list(stamps + pd.Timedelta(days=9))
+
+
+@pytest.mark.parametrize("dayfirst, fmt", [(True, "%d/%m/%Y"), (False, "%m/%d/%Y")])
+def test_dates_that_all_read_either_way_follow_the_order_of_events(dayfirst, fmt):
+    # Only days 1..12: no date proves the order; replies 3 to 40 days after each application do.
+    rng = np.random.default_rng(7)
+    months = rng.integers(1, 13, 40)
+    applied = pd.to_datetime({"year": 2024, "month": months, "day": rng.integers(1, 13, 40)})
+    replied = applied + pd.to_timedelta(rng.integers(3, 41, 40), unit="D")
+    keep = (replied.dt.day <= 12).to_numpy()
+    applied, replied = applied[keep].reset_index(drop=True), replied[keep].reset_index(drop=True)
+    read = read_file_dates({"Applied": applied.dt.strftime(fmt).astype(object),
+                            "Replied": replied.dt.strftime(fmt).astype(object)}, applied="Applied")
+    assert (read.order.dayfirst, read.order.reason) == (dayfirst, "order of events")
+    assert read.columns["Replied"].values.tolist() == replied.tolist()
