@@ -41,9 +41,8 @@ MONTH_NUMBERS = _month_numbers()
 _TIME = (r"(?:(?:T|\s*,?\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<sec>\d{2}))?(?:\.\d+)?"
          r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?")
 _END = r"(?:$|[^\d:])"  # not followed by another digit or a clock (RE2 has no look-ahead)
-_WEEKDAY = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-            r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim|mo|di|mi|do|fr|sa|so)"
-            r"[a-z]*\.?,?\s+)?")
+# A weekday before the date, in English, German or French ("Tue,", "Mo.", "lundi"): two letters and the rest.
+_WEEKDAY = r"(?:(?:mo|tu|we|th|fr|sa|su|di|mi|do|so|lu|ma|me|je|ve)[a-z]*\.?,?\s+)?"
 _LETTER = r"[A-Za-z\x{00C0}-\x{00FF}]"  # Latin letters with accents; \p{L} costs RE2 30 ms per compile
 _MONTH = r"(?P<mon>" + _LETTER + r"{3,10})\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er)?"
