@@ -12,6 +12,7 @@ from app_harness import (
     open_app,
     shown,
     table,
+    texts,
     upload,
 )
 from openpyxl import Workbook
@@ -147,3 +148,70 @@ def test_choices_that_make_the_file_unreadable_can_be_undone():
     no_exception(at)
     assert not at.error and shown(at, "Applications") == "150"
     assert at.session_state["reading_choices"].columns == {}
+
+
+CONTACTS = b"Name,Company,Title,Email,Phone\nAnn Lee,Acme,Recruiter,ann@acme.example,555-0101\n" \
+           b"Bo Chen,Beta,Engineering Manager,bo@beta.example,555-0102\n"
+
+
+def test_a_refused_file_shows_the_table_and_the_column_editor_to_map_by_hand():
+    at = open_app()
+    upload(at, "contacts.csv", CONTACTS)
+    at.switch_page("app_pages/data.py").run()
+    no_exception(at)
+    assert len(at.error) == 1 and at.error[0].value.startswith("This looks like a contacts list")
+    raw = table(at, "The first rows of the table as read")
+    assert list(raw.columns) == ["Name", "Company", "Title", "Email", "Phone"] and len(raw) == 2
+    columns = editor(at, "columns")
+    assert columns.loc[FIELDS.index("company"), "column"] == "Company"
+    assert columns.loc[FIELDS.index("role"), "column"] == "Title"
+
+    at.button(key="accept_columns").click().run()   # the user says: these are my applications
+    no_exception(at)
+    assert not at.error and shown(at, "Applications") == "2"
+    assert "you chose the columns on the Data page" in " ".join(texts(at.markdown))
+
+
+def _workbook(sheets: dict[str, list[list]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_the_sheets_read_and_not_read_are_shown_with_why():
+    header = ["Company", "Role", "Date applied", "Status"]
+    data = _workbook({
+        "Summary": [["Applications", 3], ["Offers", 1]],
+        "2024": [header, ["Acme", "Analyst", "2024-11-04", "Rejected"], ["Beta", "Analyst", "2024-11-05", "Offer"]],
+        "2025": [header, ["Gamma", "Analyst", "2025-01-06", "Interview"]],
+        "Contacts": [["Name", "Email"], ["Ann", "ann@acme.example"]],
+    })
+    at = open_app()
+    upload(at, "search.xlsx", data)
+    at.switch_page("app_pages/data.py").run()
+    no_exception(at)
+    assert shown(at, "Applications") == "3"
+    sheets = table(at, "The workbook's sheets")
+    assert sheets["sheet"].tolist() == ["2024", "2025", "Summary", "Contacts"]
+    assert sheets["read"].tolist() == [True, True, False, False]
+    assert sheets["why"].tolist()[1] == "combined: the same columns as '2024'"
+    assert sheets["why"].tolist()[3] == "looks like a list of contacts, not of applications"
+    assert table(at, "The applications as read")["source_sheet"].tolist() == ["2024", "2024", "2025"]
+
+
+def test_a_refused_workbook_shows_which_sheets_were_read():
+    data = _workbook({"Stock": [["SKU", "Item", "Quantity", "Status"], ["A-1", "Lamp", 3, "In stock"]],
+                      "Notes": [["Notes"], ["reorder in May"]]})
+    at = open_app()
+    upload(at, "stock.xlsx", data)
+    at.switch_page("app_pages/data.py").run()
+    no_exception(at)
+    assert at.error[0].value.startswith("This looks like an inventory or stock list")
+    sheets = table(at, "The workbook's sheets")
+    assert sheets["read"].tolist() == [True, False] and sheets["sheet"].tolist() == ["Stock", "Notes"]

@@ -78,7 +78,8 @@ REAL_SHAPES = {  # rows and columns counted with Python's csv module; every head
     "TimHanneman_Job-Application-Statistics__Merged.csv": (177, 23, "Company"),
     "Yleisnero_joblytics__data_aggregate.csv": (6, 6, "Type"),
     "altaiiiir_JobSankey__job_applications.csv": (4, 5, "Name"),
-    "clemenspecinovsky_AMS-Data-import__LinkedIn_Job_Applications_REDACTED.csv": (118, 8, "Application Date"),
+    # 8 columns, less "Question And Answers" (screening answers, dropped unread)
+    "clemenspecinovsky_AMS-Data-import__LinkedIn_Job_Applications_REDACTED.csv": (118, 7, "Application Date"),
     "jbhunt_job-search-eda__jsdata.csv": (88, 17, "job_title"),
     "sandervw_job-search__job_applications.csv": (88, 7, "company_name"),
     "smpotts_jobsearch-sankey__example_job_search_transitions.csv": (189, 3, "Company"),
@@ -95,6 +96,7 @@ def test_real_files_load_with_their_shape(name):
     assert (table.file_kind, table.delimiter, table.encoding, table.header_row) == ("csv", ",", "utf-8", 1)
     assert table.skipped == ()
     assert table.row_numbers == tuple(range(2, rows + 2))
+    assert table.dropped_columns == (("Question And Answers",) if "LinkedIn" in name else ())
 
 
 def test_real_header_with_trailing_space_is_trimmed():

@@ -65,3 +65,21 @@ def test_status_table_counts_each_distinct_value():
     table = status_table(pd.Series(["Rejected", "Rejected", "Ghosted", "", "Archived"]))
     assert table.set_index("value")["rows"].to_dict() == {"Rejected": 2, "Ghosted": 1, "Archived": 1}
     assert table.set_index("value").loc["Archived", "recognised"] == False  # noqa: E712
+
+
+@pytest.mark.parametrize(("raw", "stage", "outcome"), [
+    ("Absage", None, "rejected"),
+    ("Vorstellungsgespräch", "first_interview", None),
+    ("Zweitgespräch", "second_interview", None),
+    ("Zusage", "offer", "offer"),
+    ("Keine Rückmeldung", None, "no_response"),
+    ("Refus", None, "rejected"),
+    ("Entretien", "first_interview", None),
+    ("Offre", "offer", "offer"),
+    ("Sans réponse", None, "no_response"),
+    ("En attente", None, "in_progress"),
+    ("Position Removed", None, "rejected"),   # an English word is never "corrected" into a French one
+])
+def test_german_and_french_status_words(raw, stage, outcome):
+    meaning = interpret_status(raw)
+    assert (meaning.recognised, meaning.stage, meaning.outcome) == (True, stage, outcome)

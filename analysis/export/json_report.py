@@ -30,7 +30,7 @@ def report_json(report: Report) -> dict:
         },
         "columns": {name: loaded.mapping.header(name) for name in FIELDS},
         "column_confidence": {name: loaded.mapping.confidence.get(name, 0.0) for name in FIELDS},
-        "layout": loaded.layout,
+        "layout": loaded.layout_json(),
         "sheet": loaded.raw.sheet,
         "outcomes": report.funnel.overview.outcomes,
         "outcomes_known": loaded.normalized.outcomes_known,

@@ -6,39 +6,56 @@ text for names. Every suggestion can be overridden.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from analysis.core.schema import FIELDS
 from analysis.normalize.dates import date_share
 from analysis.normalize.statuses import interpret_status
+from analysis.normalize.ticks import is_tick_column
+from analysis.normalize.vocabulary import fold
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": ("company", "company name", "employer", "organisation", "organization", "firm", "business",
-                "company_name", "name", "client company", "hiring company"),
+                "company_name", "name", "client company", "hiring company",
+                "firma", "unternehmen", "arbeitgeber", "entreprise", "societe", "employeur", "organisme"),
     "role": ("role", "position", "job title", "title", "job", "role name", "position title", "opening",
-             "vacancy", "job name", "job role", "role title"),
+             "vacancy", "job name", "job role", "role title", "job position",
+             "stelle", "stellenbezeichnung", "jobtitel", "titel", "berufsbezeichnung", "poste",
+             "intitule du poste", "intitule", "fonction", "emploi", "titre du poste"),
     "applied_on": ("date applied", "applied date", "application date", "applied on", "applied", "date sent",
                    "date submitted", "submitted", "date", "applied at", "date of application", "sent",
-                   "submission date", "submitted on", "created at", "date added", "date created"),
+                   "submission date", "submitted on", "created at", "date added", "date created",
+                   "beworben am", "bewerbungsdatum", "datum", "datum der bewerbung", "gesendet am",
+                   "date de candidature", "date d envoi", "postule le", "envoye le"),
     "source": ("source", "channel", "application site", "platform", "site", "via", "job board", "where applied",
-               "found via", "how applied", "found on", "website", "job source", "lead source", "applied via"),
+               "found via", "how applied", "found on", "website", "job source", "lead source", "applied via",
+               "quelle", "kanal", "plattform", "portal", "jobborse", "canal", "plateforme"),
     "stage": ("stage", "furthest stage", "round", "interview stage", "pipeline stage", "step", "progress",
-              "listname", "list", "current stage", "pipeline"),
+              "listname", "list", "current stage", "pipeline", "phase", "stufe", "etape"),
     "outcome": ("status", "result", "outcome", "response", "application status", "state", "decision",
-                "current status", "job status", "final status", "response?"),
+                "current status", "job status", "final status", "response?", "ergebnis", "antwort",
+                "ruckmeldung", "stand", "statut", "resultat", "reponse", "etat"),
     "feedback": ("feedback", "rejection reason", "reason", "notes", "comments", "remarks", "note", "comment",
-                 "interview notes", "feedback received", "why rejected", "description"),
+                 "interview notes", "feedback received", "why rejected", "description", "notizen",
+                 "anmerkungen", "bemerkungen", "kommentar", "absagegrund", "commentaires", "remarques", "motif"),
     "responded_on": ("response date", "date of 1st response", "date of first response", "first response",
                      "replied on", "reply date", "date response", "date outcome", "outcome date",
-                     "heard back", "date of response", "responded on", "rejection date", "date rejected"),
+                     "heard back", "date of response", "responded on", "rejection date", "date rejected",
+                     "antwort am", "datum der antwort", "ruckmeldung am", "datum ruckmeldung",
+                     "date de reponse", "reponse le"),
     "candidate": ("candidate", "client", "job seeker", "jobseeker", "student", "candidate name", "person",
-                  "mentee", "applicant", "coachee", "client name", "participant"),
-    "location": ("location", "city", "place", "office", "country", "region", "job location"),
+                  "mentee", "applicant", "coachee", "client name", "participant", "kandidat", "bewerber",
+                  "candidat"),
+    "location": ("location", "city", "place", "office", "country", "region", "job location", "ort", "standort",
+                 "stadt", "land", "lieu", "ville", "pays"),
 }
+
+WEAK_SYNONYMS: dict[str, tuple[str, ...]] = {"company": ("name",)}
+"""Synonyms that also name other things ("Name" is often a person): an exact match scores 0.85."""
 
 DATE_FIELDS = ("applied_on", "responded_on")
 STATUS_FIELDS = ("stage", "outcome")
@@ -92,7 +109,7 @@ def _trimmed(text: pd.Series) -> pd.Series:
 def normalise_header(header: str) -> str:
     """Lower-case words of a header: "Date Applied " -> "date applied", "job_title" -> "job title"."""
     spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", str(header))
-    return re.sub(r"[^a-z0-9?]+", " ", spaced.lower()).strip()
+    return re.sub(r"[^a-z0-9?]+", " ", fold(spaced)).strip()
 
 
 def header_score(header: str, field_name: str) -> float:
@@ -102,11 +119,11 @@ def header_score(header: str, field_name: str) -> float:
     best = 0.0
     for synonym in SYNONYMS[field_name]:
         if name == synonym or bare == synonym:
-            return 1.0
+            return 0.85 if synonym in WEAK_SYNONYMS.get(field_name, ()) else 1.0
         words = set(bare.split())
         if set(synonym.split()) <= words:
             best = max(best, 0.8 - 0.05 * (len(words) - len(synonym.split())))
-        ratio = difflib.SequenceMatcher(None, bare, synonym).ratio()
+        ratio = fuzz.ratio(bare, synonym) / 100
         if ratio >= 0.82:
             best = max(best, 0.7 * ratio)
     return best
@@ -139,11 +156,12 @@ def _content_fit(sample: pd.Series, filled: pd.Series, field_name: str) -> float
 def suggest_mapping(frame: pd.DataFrame, exclude: tuple[str, ...] = ()) -> ColumnMapping:
     """Suggest a header for every field, each header used at most once.
 
-    ``exclude`` names headers already explained by the layout (stage columns, transitions).
+    ``exclude`` names headers already explained by the layout (stage columns, transitions). A column
+    of tick marks only (0/1, yes/no) holds no field: it is a stage column or a detail.
     """
     candidates = []
     for header in frame.columns:
-        if header in exclude:
+        if header in exclude or is_tick_column(frame[header]):
             continue
         for field_name in FIELDS:
             by_name = header_score(header, field_name)

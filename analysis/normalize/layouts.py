@@ -1,7 +1,7 @@
 """Recognise how a tracker records progress, beyond one status column.
 
 - stage columns: one column per stage ("Phone", "Onsite", "Panel Interview") holding dates,
-  ``yes`` or ``Y``/``N``/``G`` flags;
+  tick marks (``ticks.py``: 0/1, TRUE/FALSE, x, ✓, ``Y``/``N``/``G``) or words naming the stage;
 - transitions: one row per move (company, from-stage, to-stage);
 - a stage history inside one cell ("[{'stage': 'Applied'}, {'stage': 'Phone Screen'}]");
 - a table of counts, which is not a tracker at all and is refused.
@@ -26,15 +26,13 @@ from analysis.normalize.statuses import (
     interpret_status,
     stage_level_of,
 )
+from analysis.normalize.ticks import GHOSTED, NOT_REACHED, REACHED, UNCLEAR, is_tick_column, tick_codes
 
 _FROM_HEADERS = {"source", "from", "from stage", "previous stage", "from status", "stage from", "start"}
 _TO_HEADERS = {"target", "to", "to stage", "next stage", "to status", "stage to", "end"}
 _HISTORY_MARK = re.compile(r"""['"]stage['"]\s*:|->|→|=>|\s>\s""")
 _HISTORY_STEP = re.compile(r"""['"]stage['"]\s*:\s*['"]([^'"]+)['"]""")
 _HISTORY_SPLIT = re.compile(r"->|→|=>|\s>\s|;|\|")
-_BLANK_FLAGS = {"", "n/a", "na", "-", "expired", "none", "null", "?"}
-_NO_FLAGS = {"n", "no", "false", "0", "not", "x"}
-_GHOST_FLAGS = {"g", "ghosted", "ghost"}
 # Headers that mention a stage word but describe something else ("Contact Phone Number", "Application URL").
 _NOT_STAGE_HEADER = re.compile(
     r"\b(number|no|url|link|email|e mail|contact|name|site|website|address|salary|pay|notes?|comments?|"
@@ -121,7 +119,10 @@ def stage_level_of_meaning(meaning: StatusMeaning) -> int | None:
 
 
 def detect_stage_columns(frame: pd.DataFrame, exclude: tuple[str, ...]) -> list[StageColumn]:
-    """Columns whose header names a stage or an outcome and whose cells are flags, dates or short words."""
+    """Columns whose header names a stage or an outcome and whose cells are tick marks, dates or short words.
+
+    A column named only "Applied" counts when it holds tick marks (a stage matrix's first column).
+    """
     found = []
     for header in frame.columns:
         if header in exclude:
@@ -133,64 +134,77 @@ def detect_stage_columns(frame: pd.DataFrame, exclude: tuple[str, ...]) -> list[
         filled = text[text != ""]
         if filled.empty or filled.str.len().median() > 40:
             continue
+        ticks = is_tick_column(frame[header])
         numeric = pd.to_numeric(filled, errors="coerce").notna().mean()
-        if numeric > 0.5 and date_share(frame[header]) < 0.5:
+        if not ticks and numeric > 0.5 and date_share(frame[header]) < 0.5:
             continue
         level = stage_level_of(normalise_header(header))
         outcome = meaning.outcome if meaning.outcome not in (None, "offer") else None
-        if outcome is not None:
+        if ticks and _only_applied_words(header):
+            found.append(StageColumn(header, APPLIED, None))
+        elif outcome is not None:
             found.append(StageColumn(header, None, outcome))
         elif level is not None and level > APPLIED:
             found.append(StageColumn(header, level, None))
     return found
 
 
-def flag_codes(values: pd.Series) -> pd.Series:
-    """Each cell of a stage column as "yes", "no", "ghosted" or "" (blank)."""
-    text = as_text(values)
-    distinct = {value: _flag(value) for value in text.unique()}
-    return text.map(distinct)
+def _only_applied_words(header: str) -> bool:
+    """True for a header made only of words meaning "applied" ("Applied", "Application sent")."""
+    words = normalise_header(header).split()
+    return bool(words) and all(stage_level_of(word) == APPLIED for word in words)
 
 
-def _flag(value: str) -> str:
-    lowered = value.strip().lower()
-    if lowered in _BLANK_FLAGS:
-        return ""
-    if lowered in _NO_FLAGS:
-        return "no"
-    if lowered in _GHOST_FLAGS:
-        return "ghosted"
-    return "yes"
+@dataclass(frozen=True)
+class StageMarks:
+    """What the stage columns say per row: furthest level, stated outcome ("" when none), whether an
+    unticked "Applied" column says the row was never sent, and the cells not understood
+    (row position, header, value)."""
+
+    level: np.ndarray
+    outcome: pd.Series
+    not_applied: np.ndarray
+    unclear: tuple[tuple[int, str, str], ...]
 
 
-def stage_column_evidence(frame: pd.DataFrame, columns: list[StageColumn]) -> tuple[np.ndarray, pd.Series]:
-    """Per row: the furthest level the stage columns show, and the outcome they state ("" when none)."""
+def stage_column_evidence(frame: pd.DataFrame, columns: list[StageColumn]) -> StageMarks:
+    """Per row: the furthest level the stage columns show and the outcome they state (see ``StageMarks``).
+"""
     rows = len(frame)
     best = np.zeros(rows, dtype=np.int8)
     interviews = np.zeros(rows, dtype=np.int8)
     outcome = pd.Series([""] * rows, index=frame.index, dtype=object)
-    said_no = np.zeros(rows, dtype=bool)
-    ghosted = np.zeros(rows, dtype=bool)
-    not_in_progress = np.zeros(rows, dtype=bool)
+    said_no, ghosted, not_in_progress, applied_no, anything = (np.zeros(rows, dtype=bool) for _ in range(5))
+    unclear: list[tuple[int, str, str]] = []
+    codes = {column.header: tick_codes(frame[column.header]).to_numpy() for column in columns}
+    filled = [codes[c.header] != "" for c in columns if c.level is not None and c.level > APPLIED]
+    # A dense matrix (every cell 0 or 1) writes "no" for every stage not reached: that is not a rejection.
+    # A sparse one writes marks only as far as the application got, so its "no" says where it stopped.
+    dense = bool(filled) and float(np.mean(filled)) >= 0.9
     for column in columns:
-        flags = flag_codes(frame[column.header]).to_numpy()
-        yes = flags == "yes"
+        flags = codes[column.header]
+        yes = flags == REACHED
+        anything |= yes
+        unclear += [(int(i), column.header, str(frame[column.header].iat[i])) for i in np.flatnonzero(flags == UNCLEAR)]
         if column.outcome is not None:
             outcome = outcome.mask(yes & (outcome == "").to_numpy(), column.outcome)
             if column.outcome == "in_progress":
-                not_in_progress |= flags == "no"
+                not_in_progress |= flags == NOT_REACHED
+            continue
+        if column.level == APPLIED:
+            applied_no |= flags == NOT_REACHED
             continue
         best = np.maximum(best, np.where(yes, column.level, 0)).astype(np.int8)
         if FIRST <= column.level <= FINAL:
             interviews += yes
-        said_no |= flags == "no"
-        ghosted |= flags == "ghosted"
+        said_no |= flags == NOT_REACHED
+        ghosted |= flags == GHOSTED
     best = np.maximum(best, np.minimum(interviews, 2)).astype(np.int8)
     empty = (outcome == "").to_numpy()
     outcome = outcome.mask(empty & ghosted, "no_response")
     empty = (outcome == "").to_numpy()
-    outcome = outcome.mask(empty & said_no & (best < OFFER), "rejected")
+    outcome = outcome.mask(empty & said_no & (best < OFFER) & (not dense), "rejected")
     # Marked "not in progress" with no other ending: the application ended without a reply.
     empty = (outcome == "").to_numpy()
     outcome = outcome.mask(empty & not_in_progress & (best < OFFER), "no_response")
-    return best, outcome
+    return StageMarks(best, outcome, applied_no & ~anything, tuple(sorted(unclear)))

@@ -5,6 +5,7 @@ bytes -> RawTable (reading) -> layout and column mapping -> canonical table (nor
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,7 +22,7 @@ from analysis.core.progress import (
 from analysis.core.schema import OUTCOMES, STAGES, SkippedRow
 from analysis.core.wording import plural
 from analysis.normalize.canonical import Evidence, Normalized, normalize
-from analysis.normalize.columns import ColumnMapping, as_text, suggest_mapping
+from analysis.normalize.columns import ColumnMapping, suggest_mapping
 from analysis.normalize.date_order import order_notes
 from analysis.normalize.date_words import words_notes
 from analysis.normalize.layouts import (
@@ -30,10 +31,10 @@ from analysis.normalize.layouts import (
     detect_transitions,
     is_count_table,
 )
+from analysis.normalize.recognition import refuse, tracker_evidence
+from analysis.normalize.shapes import collapse_transitions, date_list_frame, identify_by_id, is_date_list
 from analysis.normalize.statuses import StatusMeaning, status_table
 from analysis.reading.tables import RawTable, read_table
-
-HISTORY_HEADER = "Stages"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,16 @@ class LoadResult:
     skipped: tuple[SkippedRow, ...]
     rows_read: int
     warnings: tuple[str, ...]
+    tracker_evidence: tuple[str, ...] = ()
+    """Why the table was read as a tracker, one short sentence each (``recognition.py``)."""
+
+    def layout_json(self) -> dict:
+        """The JSON report's ``layout``: kind, every sheet (read or not, and why), the evidence."""
+        return {
+            "kind": self.layout,
+            "sheets": [{"name": item.name, "used": item.used, "why": item.why} for item in self.raw.sheet_reports],
+            "evidence": list(self.tracker_evidence),
+        }
 
     @property
     def applications(self) -> pd.DataFrame:
@@ -83,24 +94,21 @@ def status_overrides_from_table(table: pd.DataFrame) -> dict[str, StatusMeaning]
     return overrides
 
 
-def _collapse_transitions(raw: RawTable, from_header: str, to_header: str) -> tuple[pd.DataFrame, pd.Series]:
-    """One row per application from a list of moves: the moves joined into a stage history."""
-    frame = raw.frame.assign(_row=list(raw.row_numbers))
-    keys = [header for header in frame.columns if header not in (from_header, to_header, "_row")]
-    mapping = suggest_mapping(frame[keys])
-    group_by = [h for h in (mapping.header("company"), mapping.header("role"), mapping.header("candidate")) if h]
-    if not group_by:
-        raise InputError("This looks like a list of moves between stages, but no column names the company.")
-    frame = frame.assign(**{header: as_text(frame[header]) for header in group_by})
-    moves = frame.assign(_steps=as_text(frame[from_header]) + " -> " + as_text(frame[to_header]))
-    grouped = moves.groupby(group_by, sort=False)
-    collapsed = grouped.agg(**{HISTORY_HEADER: ("_steps", " -> ".join), "_row": ("_row", "min")}).reset_index()
-    return collapsed.drop(columns="_row"), collapsed["_row"]
-
-
-def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int) -> list[str]:
+def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int, raw: RawTable) -> list[str]:
+    """What the user should know about the reading, one sentence each."""
     apps = result.applications
     notes = []
+    if raw.dropped_columns:
+        shown = ", ".join(f"'{header}'" for header in raw.dropped_columns)
+        notes.append(f"{shown} holds answers to screening questions (such as disability or veteran status); "
+                     "it was left out unread and is never shown or exported.")
+    combined = [item.name for item in raw.sheet_reports if item.used]
+    if len(combined) > 1:
+        notes.append(f"{plural(len(combined), 'sheet')} with the same columns were combined "
+                     f"({', '.join(combined)}); each application keeps its sheet.")
+    if result.unclear_marks:
+        notes.append(f"{plural(len(result.unclear_marks), 'stage cell')} hold words that are not tick marks; "
+                     "they are listed in the data quality panel and not counted.")
     if not result.outcomes_known:
         notes.append("This file has no status or stage column (a LinkedIn export?), so outcomes are unknown: "
                      "every application counts as in progress and silence is not counted as ghosting.")
@@ -125,12 +133,54 @@ def _warnings(result: Normalized, mapping: ColumnMapping, ghost_after_days: int)
     return notes
 
 
+@dataclass(frozen=True)
+class Shaped:
+    """The table in the shape the normalizer reads: one row per application (or per move, collapsed)."""
+
+    frame: pd.DataFrame
+    row_numbers: pd.Series
+    layout: str
+    history: str | None
+    evidence: tuple[str, ...]
+
+
+def _shape(raw: RawTable) -> Shaped:
+    """Collapse a list of moves, spread a list per date, find a stage history column."""
+    numbers = np.fromiter(raw.row_numbers, dtype=np.int64, count=len(raw.row_numbers))  # faster than pd.Series(tuple)
+    frame, rows = raw.frame, pd.Series(numbers, index=raw.frame.index)
+    if is_date_list(frame):
+        frame, rows = date_list_frame(frame, rows)
+        return Shaped(frame, rows, "companies listed under date headers", None,
+                      ("companies listed under date headers: each one an application on that day",))
+    transitions = detect_transitions(frame)
+    if transitions:
+        frame, rows = collapse_transitions(frame, rows, *transitions)
+        return Shaped(frame, rows, "a list of moves between stages", detect_history_column(frame),
+                      (f"moves between stages in '{transitions[0]}' and '{transitions[1]}'",))
+    history = detect_history_column(frame)
+    return Shaped(frame, rows, "a stage history in one cell" if history else "one row per application", history, ())
+
+
+def _refuse_empty(normalized: Normalized, rows: int) -> InputError:
+    """Zero applications from a non-empty table: the commonest reasons, and what to do."""
+    reasons = Counter(item.reason for item in normalized.skipped).most_common(2)
+    said = "; ".join(f"{plural(count, 'row')}: {reason}" for reason, count in reasons)
+    return InputError(f"None of the {plural(rows, 'row')} is an application ({said or 'no row could be placed'}); "
+                      "check the status and date columns, or choose the columns on the Data page.")
+
+
+def _sheets_of(raw: RawTable, index: pd.Index) -> pd.Series | None:
+    """The sheet of each row when several sheets were combined, else None."""
+    return None if raw.row_sheets is None else pd.Series(raw.row_sheets, index=index, dtype=object)
+
+
 def load(data: bytes, filename: str, settings: LoadSettings | None = None,
          progress: Progress = no_progress) -> LoadResult:
     """Read a tracker file and return its canonical applications table with the reading details.
 
     ``progress`` is told each step as it starts (reading, mapping columns, dates and statuses).
-    Raises InputError with one plain sentence when the file cannot be used.
+    Raises InputError with one plain sentence when the file cannot be used, including a table that
+    is not a tracker (``recognition.py``) and one that yields no application.
     """
     settings = settings or LoadSettings()
     progress(READING)
@@ -139,40 +189,47 @@ def load(data: bytes, filename: str, settings: LoadSettings | None = None,
     if is_count_table(raw.frame):
         raise InputError("This file is a table of counts, not one row per application; "
                          "upload the tracker that lists each application on its own row.")
-    numbers = np.fromiter(raw.row_numbers, dtype=np.int64, count=len(raw.row_numbers))  # faster than pd.Series(tuple)
-    frame, row_numbers = raw.frame, pd.Series(numbers, index=raw.frame.index)
-    transitions = detect_transitions(frame)
-    layout = "one row per application"
-    if transitions:
-        frame, row_numbers = _collapse_transitions(raw, *transitions)
-        layout = "a list of moves between stages"
-    history = detect_history_column(frame)
+    shaped = _shape(raw)
+    frame, history = shaped.frame, shaped.history
     mapping = suggest_mapping(frame, exclude=(history,) if history else ()).with_overrides(settings.columns)
-    if not any(mapping.header(name) for name in ("company", "role", "applied_on")):
-        raise InputError("No column looks like a company, a role or a date applied; "
-                         "check that the file has a header row, or choose the columns on the Data page.")
     mapped = tuple(header for header in mapping.columns.values() if header)
     stage_columns = tuple(detect_stage_columns(frame, exclude=mapped + ((history,) if history else ())))
-    if history and not transitions:
-        layout = "a stage history in one cell"
-    elif len(stage_columns) >= 2:
-        layout = "one column per stage"
+    mapping = identify_by_id(frame, mapping, tuple(column.header for column in stage_columns))
+    if not any(mapping.header(name) for name in ("company", "role", "applied_on")):
+        raise refuse(frame, mapping)
+    reasons = [*shaped.evidence, *tracker_evidence(frame, mapping, stage_columns, history, bool(settings.columns))]
+    if not reasons:
+        raise refuse(frame, mapping)
+    layout = "one column per stage" if len(stage_columns) >= 2 and shaped.layout == "one row per application" \
+        else shaped.layout
     evidence = Evidence(stage_columns=stage_columns, history_column=history)
     progress(DATES_AND_STATUSES)
-    normalized = normalize(frame, row_numbers, mapping, evidence, settings.statuses, settings.today,
-                           settings.ghost_after_days, settings.dayfirst)
+    normalized = normalize(frame, shaped.row_numbers, mapping, evidence, settings.statuses, settings.today,
+                           settings.ghost_after_days, settings.dayfirst, sheets=_sheets_of(raw, frame.index)
+                           if shaped.layout == "one row per application" or history else None)
+    if normalized.applications.empty:
+        raise _refuse_empty(normalized, len(frame))
     status_values = [frame[h] for h in (mapping.header("outcome"), mapping.header("stage")) if h]
     statuses = status_table(pd.concat(status_values) if status_values else pd.Series([], dtype=str), settings.statuses)
     skipped = tuple(sorted(raw.skipped + normalized.skipped, key=lambda item: item.row))
     return LoadResult(
         raw=raw,
         settings=settings,
-        layout=layout if normalized.outcomes_known else "one row per application, without statuses",
+        layout=layout if normalized.outcomes_known else f"{layout}, without statuses",
         mapping=mapping,
         evidence=evidence,
         statuses=statuses,
         normalized=normalized,
         skipped=skipped,
         rows_read=len(raw.frame) + len(raw.skipped),
-        warnings=tuple(_warnings(normalized, mapping, settings.ghost_after_days)),
+        warnings=tuple(_warnings(normalized, mapping, settings.ghost_after_days, raw)),
+        tracker_evidence=tuple(reasons),
     )
+
+
+def inspect(data: bytes, filename: str, settings: LoadSettings | None = None) -> tuple[RawTable, ColumnMapping]:
+    """The raw table and the suggested columns, without judging the table: for mapping columns by hand
+    after a refusal. Raises InputError only when the file cannot be read at all."""
+    settings = settings or LoadSettings()
+    raw = read_table(data, filename, sheet=settings.sheet)
+    return raw, suggest_mapping(raw.frame).with_overrides(settings.columns)

@@ -1,19 +1,21 @@
 """What a raw status or stage word says: how far the application got and how it ended.
 
-``interpret_status("Inter + Rejec")`` -> first interview, rejected. Tolerant of case, emoji,
-stretched letters ("reeejected"), light typos and abbreviations. Values it cannot place are
+``interpret_status("Inter + Rejec")`` -> first interview, rejected. Tolerant of case, accents, emoji,
+stretched letters ("reeejected"), light typos and abbreviations; reads English, German and French
+(the words are in ``vocabulary.py``). Values it cannot place are
 returned as unrecognised, never guessed.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from analysis.core.schema import STAGES
+from analysis.normalize.vocabulary import fold, pattern_of, plain_words
 
 # Stage levels: index into STAGES.
 APPLIED, FIRST, SECOND, FINAL, OFFER = range(5)
@@ -37,44 +39,21 @@ class StatusMeaning:
     external_reason: bool = False
 
 
-_NOT_APPLIED = re.compile(
-    r"\b(wish ?list|bookmark\w*|saved|need to apply|to apply|not (yet )?applied|didn t apply|did not apply|"
-    r"didnt apply|never applied|haven t applied|plan(ning)? to apply|applying|draft|prospect)\b"
-)
-_OFFER_LOST = re.compile(r"\b(no offer|offer (rescinded|withdrawn|revoked)|rescinded)\b")
-_OFFER = re.compile(r"\b(offers?|negotiat\w*|accepted|hired|signed|job offer)\b")
-_WITHDRAWN = re.compile(
-    r"\b(withdr\w*|pulled out|i declined|not interested|lost interest|decided not to|declined to|retracted|"
-    r"dropped out|self rejected|i rejected)\b"
-)
-_NO_RESPONSE = re.compile(
-    r"\b(no (response|reply|replies|answer|news|contact)|ghost\w*|never heard|not heard|never responded|"
-    r"unanswered|silence|no word)\b"
-)
-_ROLE_CLOSED = re.compile(
-    r"\b(position|role|job|posting|vacancy|req)\b.*\b(removed|closed|filled|cancell?ed|on hold|frozen|pulled|expired)\b|"
-    r"\b(hiring freeze|internal (hire|candidate)|filled internally|job closed|closed|cancell?ed|on hold)\b"
-)
-_REJECTED = re.compile(
-    r"\b(reje\w*|rejec|not selected|unsuccessful|declined|turned down|not (moving|progressing|proceeding)|"
-    r"no longer|denied|fail\w*|not a fit|not hired|refused|regret\w*|dismissed|not chosen|passed on|"
-    r"no thanks|nope|did not pass|didn t pass|not progressed|lost)\b"
-)
-_IN_PROGRESS = re.compile(
-    r"\b(pending|in progress|ongoing|waiting|awaiting|under review|in review|reviewing|active|open|submitted|"
-    r"applied|scheduled|next steps?|considering|shortlist\w*|interviewing|in process|sent|processing|new)\b"
-)
+_NOT_APPLIED = pattern_of("not_applied")
+_OFFER_LOST = pattern_of("offer_lost")
+_OFFER = pattern_of("offer")
+_WITHDRAWN = pattern_of("withdrawn")
+_NO_RESPONSE = pattern_of("no_response")
+_ROLE_CLOSED = pattern_of("role_closed")
+_REJECTED = pattern_of("rejected")
+_IN_PROGRESS = pattern_of("in_progress")
 # An employer's approach ("Recruiter Inquiry") starts an application; it is not an interview.
-_APPROACH = re.compile(r"\b(inquiry|enquiry|reached out|sourced|contacted|approached|inbound)\b")
+_APPROACH = pattern_of("approach")
 _STAGE_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (FINAL, re.compile(r"\b(final\w*|onsite|on site|panel|superday|super day|last round|third|3rd|round 3|"
-                       r"assessment (center|centre)|loop)\b")),
-    (SECOND, re.compile(r"\b(second|2nd|round 2|technical interview|tech interview|case study|take home|"
-                        r"follow up interview|team interview|inter2|interview 2)\b")),
-    (FIRST, re.compile(r"\b(interview\w*|inter|intvw|screen\w*|phone|call|recruiter|hr|hiring manager|"
-                       r"coding challenge|code challenge|challenge|assessment|test|codesignal|hackerrank|oa|"
-                       r"first|1st|round 1|video|campus)\b")),
-    (APPLIED, re.compile(r"\b(applied|submitted|application|sent)\b")),
+    (FINAL, pattern_of("final")),
+    (SECOND, pattern_of("second")),
+    (FIRST, pattern_of("first")),
+    (APPLIED, pattern_of("applied")),
 )
 
 # Words used to correct light typos, token by token.
@@ -84,19 +63,22 @@ _VOCABULARY = sorted({
     "response", "negotiating", "progress", "selected", "recruiter", "assessment", "removed", "closed",
     "cancelled", "waiting", "submitted", "wishlist", "bookmarked", "hired", "technical", "panel",
 })
+# Words of the other languages are left as they are, never corrected into English ("reponse") nor
+# used as corrections ("position" is not a typo of the French "proposition").
+_KNOWN = frozenset(_VOCABULARY) | plain_words()
 
 
 def _normalise(text: str) -> str:
-    text = str(text).lower()
+    text = fold(text)
     text = re.sub(r"(.)\1{2,}", r"\1", text)            # reeejected -> rejected
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()    # emoji, punctuation, apostrophes
     return " ".join(_correct(token) for token in text.split())
 
 
 def _correct(token: str) -> str:
-    if len(token) < 6 or token in _VOCABULARY:
+    if len(token) < 6 or token in _KNOWN:
         return token
-    close = difflib.get_close_matches(token, _VOCABULARY, n=1, cutoff=0.84)
+    close = process.extractOne(token, _VOCABULARY, scorer=fuzz.ratio, score_cutoff=84)
     return close[0] if close else token
 
 
