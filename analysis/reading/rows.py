@@ -53,7 +53,7 @@ def _total_rows(data: pd.DataFrame, label: pd.Series, blank_rows: np.ndarray) ->
         starts = np.fromiter((value.__class__ is str and value.startswith(_LABEL_STARTS) for value in label.tolist()),
                              dtype=bool, count=len(label))
     else:  # Arrow strings of a text file
-        starts = label.str.startswith(_LABEL_STARTS).fillna(False).to_numpy(dtype=bool)
+        starts = label.str.startswith(_LABEL_STARTS).fillna(False).to_numpy(dtype=bool, copy=True)
     starts &= ~blank_rows
     total = np.zeros(len(data), dtype=bool)
     for position in np.flatnonzero(starts):
