@@ -45,6 +45,7 @@ def test_most_rejections_before_interview_puts_cv_and_targeting_first():
     why = areas[0].why
     assert why.startswith("9 of 10 rejections (90%) came before any interview.")
     assert "Your interview rate, 5% (n=20), is inside the published 3–8%" in why
+    assert areas[0].title == "Sharpen your targeting and channels"
     assert "CareerPlug 2024" in why and "include every applicant" in why
     assert "3 of the 9 feedback texts from this point name experience" in why
 
@@ -55,7 +56,10 @@ def test_interview_rate_clearly_above_the_range_is_not_the_problem():
                            + many(10, furthest_stage="first_interview")))
     cv = areas["cv_and_targeting"]
     assert "20 of 20 rejections (100%)" in cv.why
-    assert "33% (n=30), is above the published 3–8%" in cv.why and "not the problem" in cv.why
+    assert "33% (n=30), is above the published 3–8%" in cv.why
+    assert "your CV gets interviews as often as most; sharper targeting and better channels gain more" in cv.why
+    assert cv.title == "Sharpen your targeting and channels"  # never "Sharpen your CV" beside "the CV works"
+    assert not any("CV" in action for action in cv.actions)
     assert cv.score == pytest.approx(0.5)  # halved
     assert areas["theme_experience"].score > cv.score
 
@@ -270,3 +274,22 @@ def test_wording_helpers():
     assert count_of(41, 62, "rejection") == "41 of 62 rejections (66%)"
     assert count_of(1, 1, "application") == "1 of 1 application (100%)"
     assert name_list(["Acme", " ", "acme", "Acme", "B", "C", "D"]) == "Acme, acme, B, …"
+
+
+def test_the_biggest_loss_leads_the_advice():
+    # 160 of 164 rejections before any interview, 4 after a first one, feedback on 30% (so asking is not first):
+    # targeting and the CV lead, not interview preparation.
+    before = many(50, outcome="rejected", feedback="Not enough experience.") + many(110, outcome="rejected")
+    after = many(4, outcome="rejected", furthest_stage="first_interview", feedback="Answers were vague.")
+    areas = focus_of(before + after + many(10, furthest_stage="first_interview", outcome="in_progress"))
+    assert areas[0].id == "cv_and_targeting"
+    assert "interview_answers" not in [area.id for area in areas[:1]]
+
+    # Most applications never answered: following up and changing channel lead.
+    silent = many(30, outcome="no_response") + many(6, outcome="rejected", feedback="Lacked experience.") + many(4)
+    assert focus_of(silent)[0].id == "follow_up"
+
+    # Most losses after interviews: preparation and practice lead.
+    interviews = (many(12, outcome="rejected", furthest_stage="second_interview", feedback="Answers lacked examples.")
+                  + many(3, outcome="rejected", feedback="Role filled.") + many(5))
+    assert focus_of(interviews)[0].id == "interview_answers"

@@ -7,7 +7,15 @@ no applications at all the result is a single ``add_applications`` area. The are
 built in :mod:`analysis.focus.feedback` (asking for feedback and what it says) and
 :mod:`analysis.focus.search` (funnel stages, channels, interviews, silence, little data).
 
-Scores (every area but the first is at most 1, so asking for feedback always comes first):
+Scores (asking for feedback, when it appears, always comes first):
+
+* The area of the biggest loss leads the rest (score at least 1.05, still below asking for feedback,
+  which is at least 4/3 when it appears): where the most applications
+  ended without moving on, rejected before any interview (``cv_and_targeting``), rejected after a
+  first or second interview (``interview_answers``) or at the final one (``final_round``), or
+  never answered (``follow_up``). At least :data:`MIN_LOSSES` ended applications are needed, and
+  rejections before interview do not lead when the interview rate is clearly above the published
+  range (the ``cv_and_targeting`` score is halved then, and the feedback's own theme may lead).
 
 * ``ask_for_feedback``: 1 + the share of rejections without feedback, when some rejections came
   without it and fewer than 30% or fewer than 3 came with it: the other areas rest on feedback.
@@ -31,6 +39,7 @@ Scores (every area but the first is at most 1, so asking for feedback always com
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from analysis.feedback.summary import FeedbackSummary
@@ -51,9 +60,26 @@ from analysis.focus.search import (
     track_outcomes_area,
 )
 from analysis.funnel.segments import Segments
-from analysis.funnel.stages import Funnel
+from analysis.funnel.stages import APPLICATION_INTERVIEW_BENCHMARK, Funnel
 
 MIN_AREAS, MAX_AREAS = 3, 5
+LEAD_SCORE, MIN_LOSSES = 1.05, 5
+
+
+def biggest_loss(funnel: Funnel) -> str | None:
+    """The id of the area where the search loses the most applications (see the module docstring), or None."""
+    losses = {
+        "cv_and_targeting": funnel.stage("applied").ended["rejected"],
+        "interview_answers": sum(funnel.stage(stage).ended["rejected"] for stage in ("first_interview", "second_interview")),
+        "final_round": funnel.stage("final_interview").ended["rejected"],
+        "follow_up": funnel.overview.outcomes["no_response"],
+    }
+    if sum(losses.values()) < MIN_LOSSES:
+        return None
+    lead = max(losses, key=losses.get)
+    if lead == "cv_and_targeting" and funnel.overview.interview_rate.low >= APPLICATION_INTERVIEW_BENCHMARK:
+        return None
+    return lead
 
 
 def rank_focus_areas(funnel: Funnel, segments: Segments, feedback: FeedbackSummary, today: dt.date,
@@ -72,7 +98,10 @@ def rank_focus_areas(funnel: Funnel, segments: Segments, feedback: FeedbackSumma
         debrief_interviews_area(funnel),
         follow_up_area(funnel, segments, rule),
     ]
-    ranked = sorted((area for area in areas if area is not None), key=lambda area: area.score, reverse=True)
+    lead = biggest_loss(funnel)
+    found = [area if area is None or area.id != lead else dataclasses.replace(area, score=max(area.score, LEAD_SCORE))
+             for area in areas]
+    ranked = sorted((area for area in found if area is not None), key=lambda area: area.score, reverse=True)
     ranked = ranked[:MAX_AREAS]
     if len(ranked) < MIN_AREAS:
         ranked.append(track_outcomes_area(funnel))

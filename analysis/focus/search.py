@@ -70,7 +70,15 @@ def _stage_area(group: str, count: int, total: int, funnel: Funnel, feedback: Fe
                 f"{words.NORM_FINAL}, {words.EMPLOYER_CAVEAT}, so some finals go to one strong rival.")
     why += _stage_theme_sentence(feedback, STAGE_GROUPS[group])
     area = words.STAGE_AREAS[group]
+    if group == "cv_and_targeting" and _cv_works(funnel):
+        area = words.TARGETING_AREA  # the CV gets interviews as often as most: do not tell the user to rewrite it
     return FocusArea(group, area["title"], why, area["actions"], score)
+
+
+def _cv_works(funnel: Funnel) -> bool:
+    """True when the interview rate is known and not below the published range."""
+    rate = funnel.overview.interview_rate
+    return not rate.too_few and rate.value >= PUBLISHED_INTERVIEW_LOW
 
 
 def _interview_rate_sentence(funnel: Funnel) -> str:
@@ -84,8 +92,8 @@ def _interview_rate_sentence(funnel: Funnel) -> str:
                 f"({words.NORM_INTERVIEW_SOURCES}); those are {words.EMPLOYER_CAVEAT}, so a targeted search should beat them.")
     place = "inside" if rate.value <= APPLICATION_INTERVIEW_BENCHMARK else "above"
     return (f" Your interview rate, {rate.label()}, is {place} {words.NORM_INTERVIEW_RANGE} "
-            f"({words.NORM_INTERVIEW_SOURCES}; {words.EMPLOYER_CAVEAT}), so the CV is not the problem; "
-            "sharper targeting is what gains most here.")
+            f"({words.NORM_INTERVIEW_SOURCES}; {words.EMPLOYER_CAVEAT}), so your CV gets interviews as often as "
+            "most; sharper targeting and better channels gain more than rewriting it.")
 
 
 def _first_interview_sentence(funnel: Funnel) -> str:

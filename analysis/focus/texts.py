@@ -88,6 +88,17 @@ STAGE_AREAS = {
     },
 }
 
+TARGETING_AREA = {
+    "title": "Sharpen your targeting and channels",
+    "actions": (
+        "Apply only where you meet most of the must-have requirements; skip the long shots for now.",
+        "Ask for a referral before applying where you most want to work: "
+        + NORM_CHANNELS["Referral"] + ", " + EMPLOYER_CAVEAT + ".",
+        "Spend the time you save on fewer, closer-fitting postings: a named contact at each beats ten portal applications.",
+    ),
+}
+"""The before-interview area when the CV already gets interviews as often as most (no CV rewrite in it)."""
+
 THEME_AREAS = {
     "experience": (
         "Target roles that match your experience",
