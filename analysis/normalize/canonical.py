@@ -133,6 +133,36 @@ def _select(column: pd.Series, keep: np.ndarray, runs: list[tuple[int, int]]) ->
     return column[keep].reset_index(drop=True)
 
 
+def _table(text: dict[str, pd.Series], feedback: pd.Series, dates: TrackerDates, levels: np.ndarray,
+           outcome: np.ndarray, ghosted: np.ndarray, rows: pd.Series, keep: np.ndarray, outcomes: OutcomeCodes,
+           sheets: pd.Series | None) -> pd.DataFrame:
+    """The canonical columns of the rows kept (plus ``source_sheet`` when several sheets were combined)."""
+    runs = _runs(keep)
+
+    def kept(column: pd.Series) -> pd.Series:
+        return _select(column, keep, runs)
+
+    empty = len(keep) == 0  # an empty frame's stage and outcome columns stay untyped
+    columns = {
+        **{name: kept(text[name]) for name in ("company", "role", "source", "location", "candidate")},
+        "channel": _channels(kept(text["source"])),
+        "applied_on": kept(dates.applied_on),
+        "responded_on": kept(dates.responded_on),
+        "last_update": kept(dates.last_update),
+        # Arrow strings, as pandas types stage names.
+        "furthest_stage": pd.Series(np.array([], dtype=object) if empty else
+                                    pd.array(STAGES, dtype=str).take(levels[keep])),
+        "outcome": pd.Series(np.array([], dtype=object) if empty else outcomes.words_of(outcome[keep])),
+        "outcome_inferred": pd.Series(ghosted[keep], dtype=bool),
+        "feedback": kept(feedback),
+        "source_row": kept(rows.astype(int)),
+    }
+    table = pd.DataFrame({name: columns[name] for name in CANONICAL_COLUMNS})
+    if sheets is not None:
+        table["source_sheet"] = kept(sheets).to_numpy()
+    return table
+
+
 def normalize(
     frame: pd.DataFrame,
     row_numbers: pd.Series,
@@ -149,8 +179,8 @@ def normalize(
     ``row_numbers`` gives each frame row's number in the original file. ``today`` and
     ``ghost_after_days`` decide when an open application with no reply becomes an inferred
     ``no_response``. ``dayfirst`` sets the day/month order of every date column (None: decided
-    from all of them together). ``sheets`` names each row's sheet when several were combined: the table then
-    has a ``source_sheet`` column and skipped rows name their sheet.
+    from all of them together). ``sheets`` names each row's sheet when several were combined: the
+    table then has a ``source_sheet`` column and skipped rows name their sheet.
     """
     rows = pd.Series(row_numbers.to_numpy(), index=frame.index)
     cells: dict[str, pd.Series] = {}  # trimmed text of the columns read so far, by header
@@ -178,29 +208,7 @@ def normalize(
     filled_in = progress.external & (feedback == "").to_numpy()
     if filled_in.any():
         feedback = feedback.mask(filled_in, cells_of(mapping.header("outcome")) if mapping.header("outcome") else "")
-    keep = ~skipped_mask
-    runs = _runs(keep)
-
-    def kept(column: pd.Series) -> pd.Series:
-        return _select(column, keep, runs)
-
-    columns = {
-        **{name: kept(text[name]) for name in ("company", "role", "source", "location", "candidate")},
-        "channel": _channels(kept(text["source"])),
-        "applied_on": kept(dates.applied_on),
-        "responded_on": kept(dates.responded_on),
-        "last_update": kept(dates.last_update),
-        # Arrow strings, as pandas types stage names (an empty frame's column stays untyped).
-        "furthest_stage": pd.Series(pd.array(STAGES, dtype=str).take(levels[keep]) if len(frame) else
-                                    np.array([], dtype=object)),
-        "outcome": pd.Series(outcomes.words_of(outcome[keep]) if len(frame) else np.array([], dtype=object)),
-        "outcome_inferred": pd.Series(ghosted[keep], dtype=bool),
-        "feedback": kept(feedback),
-        "source_row": kept(rows.astype(int)),
-    }
-    table = pd.DataFrame({name: columns[name] for name in CANONICAL_COLUMNS})
-    if sheets is not None:
-        table["source_sheet"] = kept(sheets).to_numpy()
+    table = _table(text, feedback, dates, levels, outcome, ghosted, rows, ~skipped_mask, outcomes, sheets)
     return Normalized(
         applications=table,
         skipped=skipped,
