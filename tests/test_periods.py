@@ -4,11 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from canonical_factory import make_apps, many
+from simulated_search import TODAY, SearchSettings, simulated_search, varied_settings
 
-from analysis.plan.periods import compare_periods
+from analysis.plan.periods import CHANGED, TOO_EARLY, compare_periods
 
 SPLIT = dt.date(2025, 2, 1)
+LATER = dt.date(2025, 6, 1)
+"""A today long after every application of these tables: all are old enough to judge."""
 
 
 def period(day: str, interviews: int, n: int, **fields) -> list[dict]:
@@ -30,7 +34,7 @@ def fisher_two_sided(a: int, n_a: int, b: int, n_b: int) -> float:
 
 def test_a_real_change_is_more_than_noise():
     # 2 of 20 before the split, 12 of 20 after
-    comparison = compare_periods(make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)), SPLIT)
+    comparison = compare_periods(make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)), SPLIT, today=LATER)
     assert comparison.problem is None
     assert (comparison.before.applications, comparison.after.applications) == (20, 20)
     interview = next(change for change in comparison.rates if change.metric == "applied")
@@ -38,15 +42,19 @@ def test_a_real_change_is_more_than_noise():
     assert interview.verdict == "better"
     assert math.isclose(interview.comparison.p_value, fisher_two_sided(12, 20, 2, 20), rel_tol=1e-9)
     assert interview.comparison.p_value < 0.05
-    # Wilson: 2/20 -> 2.8-30.1%, 12/20 -> 38.7-78.1%; Fisher p = 0.0022
-    assert comparison.headline == (
+    # Wilson: 2/20 -> 2.8-30.1%, 12/20 -> 38.7-78.1%; Fisher p = 0.0022. Four rates are tested: response
+    # (20/20 both sides, p=1), interview (p=0.0022), LinkedIn's share (100% both, p=1) and LinkedIn's interview
+    # rate (the same as the interview rate). Benjamini-Hochberg: the two smallest get q = 0.0022 * 4 / 2 = 0.0044.
+    assert interview.comparison.q_value == pytest.approx(interview.comparison.p_value * 2)
+    assert comparison.verdict == "changed"
+    assert comparison.headline == comparison.sentence == interview.sentence == (
         "Interview rate: 10% (n=20, 95% CI 3–30%) before 1 February 2025, 60% (n=20, 95% CI 39–78%) since — "
-        "up, more than noise (Fisher's exact test p=0.002).")
+        "up, more than noise (Fisher's exact test p=0.002; 0.004 allowing for the 4 rates compared).")
 
 
 def test_a_small_change_could_be_noise():
     # 4 of 20 before, 6 of 20 after: p = 0.72
-    comparison = compare_periods(make_apps(period("2025-01-10", 4, 20) + period("2025-03-10", 6, 20)), SPLIT)
+    comparison = compare_periods(make_apps(period("2025-01-10", 4, 20) + period("2025-03-10", 6, 20)), SPLIT, today=LATER)
     interview = comparison.rates[1]
     assert interview.verdict == "no clear difference"
     assert math.isclose(interview.comparison.p_value, fisher_two_sided(6, 20, 4, 20), rel_tol=1e-9)
@@ -57,7 +65,7 @@ def test_rates_count_only_applications_with_an_answer_and_undated_ones_are_left_
     apps = make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)
                      + many(5, applied_on="2025-03-20")  # still waiting at the applied stage
                      + many(2, outcome="rejected"))  # undated
-    comparison = compare_periods(apps, SPLIT)
+    comparison = compare_periods(apps, SPLIT, today=LATER)
     assert comparison.undated == 2
     assert comparison.after.applications == 25
     response, interview = comparison.rates[:2]
@@ -73,7 +81,7 @@ def test_channel_mix_and_channel_rates():
     before = period("2025-01-10", 2, 20, source="LinkedIn", channel="LinkedIn")
     after = (period("2025-03-10", 6, 10, source="Referral", channel="Referral")
              + period("2025-03-10", 1, 10, source="LinkedIn", channel="LinkedIn"))
-    comparison = compare_periods(make_apps(before + after), SPLIT)
+    comparison = compare_periods(make_apps(before + after), SPLIT, today=LATER)
     assert [change.channel for change in comparison.channels] == ["LinkedIn", "Referral"]
     linkedin, referral = comparison.channels
     assert (linkedin.share.before.value, linkedin.share.after.value, linkedin.share.verdict) == (1.0, 0.5, "worse")
@@ -91,7 +99,7 @@ def test_feedback_themes_of_each_period():
     after = many(1, applied_on="2025-03-10", outcome="rejected", feedback=experience) + \
         many(5, applied_on="2025-03-10", outcome="rejected", feedback=filled) + \
         many(3, applied_on="2025-03-10", outcome="rejected")  # no feedback: not in the shares
-    comparison = compare_periods(make_apps(before + after), SPLIT)
+    comparison = compare_periods(make_apps(before + after), SPLIT, today=LATER)
     themes = {change.metric: change for change in comparison.themes}
     assert set(themes) == {"theme:experience", "theme:role_closed"}
     assert (themes["theme:experience"].before.successes, themes["theme:experience"].before.n) == (5, 6)
@@ -102,22 +110,58 @@ def test_feedback_themes_of_each_period():
 
 
 def test_no_feedback_no_themes():
-    comparison = compare_periods(make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)), SPLIT)
+    comparison = compare_periods(make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20)), SPLIT, today=LATER)
     assert comparison.themes == ()
 
 
 def test_a_split_outside_the_search_is_a_problem_not_an_error():
     apps = make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20))
-    assert compare_periods(apps, dt.date(2024, 1, 1)).problem == (
+    assert compare_periods(apps, dt.date(2024, 1, 1), today=LATER).problem == (
         "No application was sent before 1 January 2024: pick a date inside your search.")
-    assert compare_periods(apps, dt.date(2026, 1, 1)).problem.startswith("No application was sent on or after")
-    assert compare_periods(make_apps(many(5)), SPLIT).problem == (
+    assert compare_periods(apps, dt.date(2026, 1, 1), today=LATER).problem.startswith("No application was sent on or after")
+    assert compare_periods(make_apps(many(5)), SPLIT, today=LATER).problem == (
         "No application has a date, so there are no periods to compare.")
-    assert compare_periods(apps, dt.date(2024, 1, 1)).headline == compare_periods(apps, dt.date(2024, 1, 1)).problem
+    assert compare_periods(apps, dt.date(2024, 1, 1), today=LATER).headline == compare_periods(apps, dt.date(2024, 1, 1), today=LATER).problem
 
 
 def test_input_is_not_modified():
     apps = make_apps(period("2025-01-10", 2, 20) + period("2025-03-10", 12, 20))
     copy = apps.copy()
-    compare_periods(apps, SPLIT)
+    compare_periods(apps, SPLIT, today=LATER)
     assert apps.equals(copy)
+
+
+def test_a_period_younger_than_the_window_is_too_early_to_tell():
+    # 20 applications sent 10 days before today, 18 rejected and 2 waiting: judged on replies alone
+    # the second period would read "response 100%"; none has had 30 days to answer.
+    apps = make_apps(period("2025-01-10", 2, 20) + many(18, applied_on="2025-05-22", outcome="rejected")
+                     + many(2, applied_on="2025-05-22"))
+    comparison = compare_periods(apps, dt.date(2025, 5, 1), today=LATER, window_days=30)
+    assert comparison.verdict == TOO_EARLY and comparison.young == 20
+    assert comparison.sentence == ("Too early to tell: 20 applications are younger than 30 days, "
+                                   "so they may still get an answer.")
+    assert comparison.rates[0].after.n == 0
+    data = comparison.to_dict()
+    assert (data["verdict"], data["young"], data["rates"][0]["direction"]) == (TOO_EARLY, 20, "too few")
+
+
+def _claims_a_change(settings: SearchSettings, seed: int, days_back: int) -> bool:
+    comparison = compare_periods(simulated_search(settings, seed), TODAY - dt.timedelta(days=days_back),
+                                 today=TODAY, window_days=settings.window_days)
+    return comparison.verdict == CHANGED
+
+
+def test_constant_searches_rarely_claim_a_change_before_and_after():
+    # Searches whose rates never change, split 30 days before today (the issue's case) and halfway:
+    # every rate shown (funnel, channel mix and channel rates) is judged together.
+    runs = [_claims_a_change(settings, seed, days_back)
+            for settings in varied_settings() for seed in range(16) for days_back in (30, settings.days // 2)]
+    assert len(runs) == 160
+    assert sum(runs) <= 0.05 * len(runs)
+
+
+def test_a_real_change_is_found_in_most_searches():
+    # 4 applications a day for 120 days; the interview rate goes from 5% to 15% halfway, on the split day
+    settings = SearchSettings(per_day=4, interview=0.05, change_day=60, interview_after=0.15)
+    found = [_claims_a_change(settings, seed, 60) for seed in range(30)]
+    assert sum(found) > 0.5 * len(found)

@@ -1,41 +1,47 @@
-"""Rates with honest uncertainty: Wilson intervals, "too few to tell", and a two-proportion test.
+"""The statistics of the app, from scipy.stats, with plain-language labels.
 
-Every rate the app shows is a :class:`Rate`: the count, the n, the value and its 95% Wilson
-score interval. With fewer than :data:`MIN_N` observations a rate is flagged ``too_few`` and
-its label says "too few to tell (n=3)" instead of a percentage.
-
-:func:`compare` decides whether one rate is significantly better or worse than another with
-Fisher's exact test (two-sided), computed with NumPy: exact at small n, and a few array
-operations at large n.
+* :class:`Rate`: a count out of n with its 95% Wilson interval
+  (``scipy.stats.binomtest(...).proportion_ci(method="wilson")``); below :data:`MIN_N`
+  observations its label says "too few to tell (n=3)".
+* :func:`compare`: is one rate better or worse than another? Fisher's exact test
+  (``scipy.stats.fisher_exact``, two-sided).
+* :func:`control_false_discoveries`: many comparisons shown together are judged with the
+  Benjamini–Hochberg procedure (``scipy.stats.false_discovery_control``), so that among the
+  differences called real at most about 5% are noise.
+* :func:`reply_curve`: the Kaplan–Meier estimate of the share of applications with a reply by
+  each day (``scipy.stats.ecdf`` of ``scipy.stats.CensoredData``): a reply is the event, an
+  application still waiting is censored at its age. Its median and the share replied within
+  14 or 30 days come with 95% intervals.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
+from scipy import stats
 
 MIN_N = 5
 """Below this many observations a rate is "too few to tell" and is never called different."""
+ALPHA = 0.05
+"""The false discovery rate (or, for a single test, the significance level) of every verdict."""
+BETTER, WORSE, NO_CLEAR_DIFFERENCE, TOO_FEW = "better", "worse", "no clear difference", "too few"
 
-Z95 = 1.959963984540054
-"""The 97.5% quantile of the standard normal distribution (two-sided 95% interval)."""
 
-
-def wilson_interval(successes: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """The Wilson score interval of ``successes / n``; ``(0.0, 1.0)`` when n is 0."""
+@lru_cache(maxsize=65_536)
+def wilson_interval(successes: int, n: int) -> tuple[float, float]:
+    """The 95% Wilson score interval of ``successes / n``; ``(0.0, 1.0)`` when n is 0."""
     if n < 0 or successes < 0 or successes > n:
         raise ValueError(f"need 0 <= successes <= n, got {successes} of {n}")
     if n == 0:
         return 0.0, 1.0
-    p = successes / n
-    z2 = z * z
-    denominator = 1 + z2 / n
-    centre = (p + z2 / (2 * n)) / denominator
-    half_width = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator
-    low = 0.0 if successes == 0 else max(0.0, centre - half_width)
-    high = 1.0 if successes == n else min(1.0, centre + half_width)
-    return low, high
+    # The two one-sided 97.5% Wilson bounds are the two-sided 95% interval, and the one-sided
+    # tests behind them are a tail sum each: the two-sided test's p-value search is 20 times slower.
+    low = stats.binomtest(successes, n, alternative="greater").proportion_ci(0.975, method="wilson").low
+    high = stats.binomtest(successes, n, alternative="less").proportion_ci(0.975, method="wilson").high
+    return float(low), float(high)
 
 
 @dataclass(frozen=True)
@@ -78,76 +84,175 @@ class Rate:
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: successes, n, value, ci95, too_few, label."""
-        return {
-            "successes": self.successes,
-            "n": self.n,
-            "value": self.value,
-            "ci95": [self.low, self.high],
-            "too_few": self.too_few,
-            "label": self.label(),
-        }
-
-
-def _log_choose(n: int, k: int) -> float:
-    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
-
-
-TIE_TOLERANCE = 1e-7
-"""Tables whose probability is within this relative margin of the observed one count as ties (as SciPy)."""
-
-
-def fisher_exact_p(successes_a: int, n_a: int, successes_b: int, n_b: int) -> float:
-    """Two-sided p-value of Fisher's exact test on the 2x2 table of two proportions.
-
-    Sums the probabilities of every table with the same margins that is no more likely than
-    the observed one (the convention of R and SciPy). The probabilities of all the tables
-    come at once, relative to the observed one, from the running sum of the log ratios of
-    neighbouring tables, so a test costs a few array operations however large the counts.
-    """
-    total = n_a + n_b
-    hits = successes_a + successes_b
-    lowest, highest = max(0, n_a - (total - hits)), min(n_a, hits)
-    if lowest == highest:
-        return 1.0
-    # P(x + 1) / P(x) = (hits - x)(n_a - x) / ((x + 1)(n_b - hits + x + 1)) for x in [lowest, highest)
-    x = np.arange(lowest, highest, dtype=np.float64)
-    log_ratios = np.log((hits - x) * (n_a - x)) - np.log((x + 1) * (n_b - hits + x + 1))
-    log_relative = np.concatenate(([0.0], np.cumsum(log_ratios)))
-    log_relative -= log_relative[successes_a - lowest]  # log P(x) - log P(observed)
-    kept = log_relative[log_relative <= TIE_TOLERANCE]
-    log_observed = _log_choose(hits, successes_a) + _log_choose(total - hits, n_a - successes_a) - _log_choose(total, n_a)
-    return min(1.0, math.exp(log_observed) * float(np.exp(kept).sum()))
+        return {"successes": self.successes, "n": self.n, "value": self.value, "ci95": [self.low, self.high],
+                "too_few": self.too_few, "label": self.label()}
 
 
 @dataclass(frozen=True)
 class Comparison:
     """How rate ``a`` compares with rate ``b``.
 
-    ``direction`` is "better" or "worse" only when the difference is significant at ``alpha``
-    and both rates have n >= :data:`MIN_N`; otherwise "no clear difference", or "too few"
-    when either n is below :data:`MIN_N`.
+    ``direction`` is "better" or "worse" only when the difference is more than noise (Fisher's
+    exact test, or its Benjamini–Hochberg adjusted ``q_value`` when judged among several) and
+    both rates have n >= :data:`MIN_N`; otherwise "no clear difference", or "too few" when
+    either n is below :data:`MIN_N`.
     """
 
     direction: str
     p_value: float | None
     difference: float | None
+    q_value: float | None = None
+    """The p-value adjusted for the other tests shown with it (None when tested alone)."""
 
     @property
     def significant(self) -> bool:
         """True when the direction is "better" or "worse"."""
-        return self.direction in ("better", "worse")
+        return self.direction in (BETTER, WORSE)
 
     def to_dict(self) -> dict:
         """A JSON-ready dict."""
-        return {"direction": self.direction, "p_value": self.p_value, "difference": self.difference}
+        return {"direction": self.direction, "p_value": self.p_value, "q_value": self.q_value,
+                "difference": self.difference}
 
 
-def compare(a: Rate, b: Rate, alpha: float = 0.05) -> Comparison:
-    """Is ``a`` significantly better or worse than ``b`` (two-sided test at ``alpha``)?"""
+def _direction(difference: float, p_value: float) -> str:
+    if p_value < ALPHA and difference != 0:
+        return BETTER if difference > 0 else WORSE
+    return NO_CLEAR_DIFFERENCE
+
+
+def compare(a: Rate, b: Rate) -> Comparison:
+    """Is ``a`` better or worse than ``b``? Fisher's exact test, two-sided, at :data:`ALPHA`."""
     if a.too_few or b.too_few or a.value is None or b.value is None:
-        return Comparison("too few", None, None)
-    p_value = fisher_exact_p(a.successes, a.n, b.successes, b.n)
+        return Comparison(TOO_FEW, None, None)
+    table = [[a.successes, a.n - a.successes], [b.successes, b.n - b.successes]]
+    p_value = float(stats.fisher_exact(table).pvalue)
     difference = a.value - b.value
-    if p_value < alpha and difference != 0:
-        return Comparison("better" if difference > 0 else "worse", p_value, difference)
-    return Comparison("no clear difference", p_value, difference)
+    return Comparison(_direction(difference, p_value), p_value, difference)
+
+
+def control_false_discoveries(comparisons: Sequence[Comparison]) -> tuple[Comparison, ...]:
+    """The comparisons judged together: each tested one gets its Benjamini–Hochberg ``q_value``
+    and is "better"/"worse" only when that is below :data:`ALPHA` ("too few" ones are untouched)."""
+    tested = [i for i, comparison in enumerate(comparisons) if comparison.p_value is not None]
+    result = list(comparisons)
+    if not tested:
+        return tuple(result)
+    q_values = stats.false_discovery_control([comparisons[i].p_value for i in tested], method="bh")
+    for i, q_value in zip(tested, q_values.tolist()):
+        comparison = comparisons[i]
+        result[i] = replace(comparison, q_value=float(q_value),
+                            direction=_direction(comparison.difference, float(q_value)))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Share:
+    """An estimated share with its 95% interval (``value`` None when it cannot be estimated)."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict."""
+        return {"value": self.value, "ci95": None if self.value is None else [self.low, self.high]}
+
+
+@dataclass(frozen=True)
+class ReplyCurve:
+    """Kaplan–Meier estimate of the share of applications with a reply after each day.
+
+    ``days`` are the days on which replies came; ``replied``/``low``/``high`` the estimated
+    share replied by then and its 95% pointwise interval (log-log). ``median_days`` is None
+    while fewer than half are estimated to have replied ("not reached yet"); its interval
+    (``median_low``, ``median_high``) holds the days where the share's interval contains one
+    half (``median_high`` None when that day has not come yet). ``followed_days`` is the
+    longest any application has been followed: the curve says nothing beyond it.
+    """
+
+    applications: int
+    replies: int
+    days: tuple[float, ...]
+    replied: tuple[float, ...]
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+    median_days: float | None
+    median_low: float | None
+    median_high: float | None
+    followed_days: float
+
+    @property
+    def too_few(self) -> bool:
+        """True below :data:`MIN_N` replies."""
+        return self.replies < MIN_N
+
+    def replied_within(self, days: float) -> Share:
+        """The estimated share with a reply within ``days`` days, with its 95% interval
+        (None beyond the longest follow-up, where the curve knows nothing)."""
+        if days > self.followed_days or self.applications == 0:
+            return Share(None, None, None)
+        position = int(np.searchsorted(self.days, days, side="right")) - 1
+        if position < 0:
+            return Share(0.0, 0.0, 0.0)
+        return Share(self.replied[position], self.low[position], self.high[position])
+
+    def median_label(self) -> str:
+        """ "12 days (95% CI 9–16)", "not reached yet", or "too few to tell (n=3 replies)"."""
+        if self.too_few:
+            return f"too few to tell (n={self.replies} replies)"
+        if self.median_days is None:
+            return "not reached yet: fewer than half have had a reply"
+        high = "?" if self.median_high is None else f"{self.median_high:g}"
+        return f"{self.median_days:g} days (95% CI {self.median_low:g}–{high})"
+
+
+def _first_day_at_or_below_half(days: np.ndarray, waiting: np.ndarray) -> float | None:
+    """The first day on which the share still waiting is at most one half."""
+    below = np.flatnonzero(waiting <= 0.5 + 1e-12)
+    return float(days[below[0]]) if len(below) else None
+
+
+def reply_curve(days_to_reply: Sequence[float], days_waiting: Sequence[float]) -> ReplyCurve:
+    """The Kaplan–Meier reply curve of applications that replied after ``days_to_reply`` days
+    and of those still waiting after ``days_waiting`` days (censored)."""
+    replied_after = np.asarray(days_to_reply, dtype=float)
+    waiting_for = np.asarray(days_waiting, dtype=float)
+    applications = len(replied_after) + len(waiting_for)
+    followed = float(max(replied_after.max(initial=0), waiting_for.max(initial=0)))
+    if len(replied_after) == 0:
+        return ReplyCurve(applications, 0, (), (), (), (), None, None, None, followed)
+    estimate = stats.ecdf(stats.CensoredData(uncensored=replied_after, right=waiting_for)).sf
+    interval = estimate.confidence_interval(0.95, method="log-log")
+    times = estimate.quantiles
+    waiting = estimate.probabilities
+    events = np.isin(times, replied_after)  # the curve steps only where replies came
+    times, waiting = times[events], waiting[events]
+    waiting_low = np.nan_to_num(interval.low.probabilities[events], nan=0.0)
+    waiting_high = np.nan_to_num(interval.high.probabilities[events], nan=1.0)
+    return ReplyCurve(
+        applications=applications, replies=len(replied_after),
+        days=tuple(times.tolist()), replied=tuple((1 - waiting).tolist()),
+        low=tuple((1 - waiting_high).tolist()), high=tuple((1 - waiting_low).tolist()),
+        median_days=_first_day_at_or_below_half(times, waiting),
+        median_low=_first_day_at_or_below_half(times, waiting_low),
+        median_high=_first_day_at_or_below_half(times, waiting_high),
+        followed_days=followed,
+    )
+
+
+def needed_for_interval_below(value: float, threshold: float, limit: int = 100_000) -> int | None:
+    """The smallest n at which a rate of ``value`` would have its 95% Wilson interval below
+    ``threshold`` (None when it never would, as when ``value >= threshold``)."""
+    if value >= threshold:
+        return None
+    low, high = 1, limit
+    if wilson_interval(math.floor(value * high), high)[1] >= threshold:
+        return None
+    while low < high:
+        middle = (low + high) // 2
+        if wilson_interval(math.floor(value * middle), middle)[1] < threshold:
+            high = middle
+        else:
+            low = middle + 1
+    return low
