@@ -113,7 +113,7 @@ def _report_command(args: argparse.Namespace) -> int:
     progress = _progress(args)
     # The file's bytes are not kept alive while the report is computed (peak memory on large files).
     loaded = load(_read_input(args.file), Path(args.file).name, _settings(args), progress=progress)
-    report = build_report(loaded, today=args.today or dt.date.today())
+    report = build_report(loaded, today=args.today or dt.date.today(), compare_at=args.compare_at)
     progress(THEMES)
     report.feedback  # noqa: B018 (every format shows the themes: computed here, as its own step)
     progress(REPORT)
@@ -174,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the funnel, themes and focus areas of a tracker")
     _add_loading_options(report)
     report.add_argument("--format", choices=FORMATS, default="json")
+    report.add_argument("--compare-at", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                        help="compare the applications sent before and from this date (the JSON's comparison)")
     report.add_argument("-o", "--output", default=None, help="write to this file instead of standard output")
     report.set_defaults(run=_report_command)
 

@@ -24,6 +24,7 @@ from analysis.funnel.timing import Timing, build_timing
 from analysis.funnel.trend import Trend, build_trend
 from analysis.normalize.companies import company_names
 from analysis.normalize.loading import LoadResult
+from analysis.plan.periods import PeriodComparison, compare_periods
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Report:
     flows: tuple[Flow, ...]
     extra_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The user's own keywords per theme (THEMES order, as written), applied to the feedback themes."""
+    compare_at: dt.date | None = None
+    """The date of a change to compare before and after (``report --compare-at``), or None."""
 
     @cached_property
     def feedback(self) -> FeedbackSummary:
@@ -57,6 +60,16 @@ class Report:
         """The one follow-up rule, from the no-response window the file was read with."""
         return follow_up_rule(self.loaded.settings.ghost_after_days)
 
+    def compare_periods(self, split_on: dt.date) -> PeriodComparison:
+        """Before and after ``split_on``, judged as of :attr:`today` (the Plan page and the JSON report)."""
+        return compare_periods(self.applications, split_on, self.feedback, today=self.today,
+                               window_days=self.loaded.settings.ghost_after_days)
+
+    @cached_property
+    def comparison(self) -> PeriodComparison | None:
+        """Before and after :attr:`compare_at`, or None without it."""
+        return None if self.compare_at is None else self.compare_periods(self.compare_at)
+
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
         """First and last date applied, or None when no application has a date."""
@@ -69,12 +82,14 @@ def build_report(
     today: dt.date,
     applications: pd.DataFrame | None = None,
     extra_keywords: Mapping[str, Iterable[str]] | None = None,
+    compare_at: dt.date | None = None,
 ) -> Report:
     """Compute the funnel, segments, timing, trend and flows (the feedback themes and focus areas
     follow when first read: :attr:`Report.feedback`).
 
     ``applications`` defaults to everything loaded; pass a filtered table to report on part of it.
-    ``extra_keywords`` maps theme ids to the user's own keywords (an unknown theme raises ``InputError``).
+    ``extra_keywords`` maps theme ids to the user's own keywords (an unknown theme raises ``InputError``);
+    ``compare_at`` asks for :attr:`Report.comparison`.
     """
     apps = loaded.applications if applications is None else applications
     funnel = build_funnel(apps)
@@ -90,10 +105,11 @@ def build_report(
         today=today,
         funnel=funnel,
         segments=segments,
-        timing=build_timing(apps, companies=companies),
-        trend=build_trend(apps, flags=flags),
+        timing=build_timing(apps, companies=companies, today=today),
+        trend=build_trend(apps, flags=flags, today=today, window_days=loaded.settings.ghost_after_days),
         flows=tuple(build_flows(apps, funnel)),
         extra_keywords=keywords,
+        compare_at=compare_at,
     )
 
 

@@ -2,9 +2,11 @@
 
 Clicking a stage, a channel or a week/month (or picking a flow) lists the applications behind it below the chart.
 """
+import pandas as pd
 import streamlit as st
 
 from analysis.charts.drilldown import flow_name
+from analysis.funnel.survival import reply_rows
 from ui import components, drilldown, state
 
 
@@ -14,6 +16,14 @@ def sankey_footer() -> None:
     flows = {flow_name(flow): f"{flow.source} → {flow.target} ({flow.value})" for flow in report.flows}
     drilldown.picker("sankey", flows, "List the applications of a flow", key="drilldown_pick_sankey")
     components.sankey_download(report.flows)
+
+
+def reply_footer() -> None:
+    """Below the reply curve: the finding with its intervals, and the curve per channel."""
+    survival = report.timing.survival
+    st.caption(survival.sentence)
+    with st.expander("Reply times by channel"):
+        st.dataframe(pd.DataFrame(reply_rows(survival)), hide_index=True, alt="Reply times by channel")
 
 
 ctx = state.context()
@@ -50,7 +60,7 @@ left, right = st.columns(2)
 with left:
     drilldown.chart(made["channels"], "channels", "channels")
 with right:
-    components.chart(made["timing"], "timing")
+    components.chart(made["timing"], "timing", footer=reply_footer)
 drilldown.panel(ctx, apps, ("channels",))
 drilldown.chart(made["trend"], "trend", "trend")
 drilldown.panel(ctx, apps, ("trend",))

@@ -13,14 +13,9 @@ import streamlit as st
 
 from analysis.core.stats import MIN_N
 from analysis.core.wording import date_phrase, rate_phrase
-from analysis.plan.norms import (
-    CANDIDATE_CAVEAT,
-    EMPLOYER_CAVEAT,
-    KIND_LABELS,
-    NORMS,
-    norms_beside,
-)
-from analysis.plan.periods import RateChange, compare_periods
+from analysis.plan.norms import norms_beside
+from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS
+from analysis.plan.periods import TOO_EARLY, RateChange
 from analysis.plan.planner import (
     DRAWS,
     applications_per_offer,
@@ -38,7 +33,8 @@ INTERVAL_NOTE = (f"95% range from {DRAWS:,} simulated draws of your own stage ra
 
 
 def change_table(changes: tuple[RateChange, ...], first_column: str, alt: str) -> None:
-    """One row per rate: its two periods with intervals, the verdict and Fisher's p-value."""
+    """One row per rate: its two periods with intervals, the verdict, Fisher's p-value and the p-value
+    allowing for every rate compared on the page (Benjamini–Hochberg)."""
     st.dataframe(
         pd.DataFrame({
             first_column: [change.label for change in changes],
@@ -46,9 +42,13 @@ def change_table(changes: tuple[RateChange, ...], first_column: str, alt: str) -
             "since": [rate_phrase(change.after) for change in changes],
             "change": [change.verdict for change in changes],
             "p-value": [change.comparison.p_value for change in changes],
+            "allowing for all": [change.comparison.q_value for change in changes],
         }),
         hide_index=True,
-        column_config={"p-value": st.column_config.NumberColumn(format="%.3f")},
+        column_config={"p-value": st.column_config.NumberColumn(format="%.3f"),
+                       "allowing for all": st.column_config.NumberColumn(
+                           format="%.3f", help="The p-value allowing for every rate compared here "
+                                               "(Benjamini–Hochberg): a change is called below 0.05.")},
         alt=alt,
     )
 
@@ -162,13 +162,18 @@ split_on = st.date_input("The change happened on", value=middle_day, min_value=f
                               "the second period.")
 if not isinstance(split_on, dt.date):
     st.stop()
-periods = compare_periods(report.applications, split_on, report.feedback)
+periods = report.compare_periods(split_on)
 if periods.problem:
     st.info(periods.problem, icon=":material/event:")
     st.stop()
-st.write(periods.headline)
-st.caption("Each rate counts only applications that have had their answer. \"More than noise\": Fisher's exact "
-           "test, p below 0.05; below 5 applications a side, too few to tell.")
+if periods.verdict == TOO_EARLY:
+    st.info(periods.sentence, icon=":material/hourglass_empty:")
+else:
+    st.write(periods.sentence)
+st.caption(f"Each rate counts only applications sent more than {periods.window_days} days before "
+           f"{date_phrase(report.today)}, which have had the time to answer ({periods.young} are younger). "
+           "\"More than noise\": Fisher's exact test, below 0.05 after allowing for every rate compared here; "
+           "below 5 applications a side, too few to tell.")
 
 
 change_table(periods.rates, "rate", "Funnel rates before and after the change")

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import pytest
 from app_harness import (
     SAMPLE,
     TODAY,
@@ -157,3 +159,20 @@ def test_a_linkedin_export_warns_that_outcomes_are_unknown():
     trend = charts.weekly_trend_chart(engine_report(data, "Job Applications.csv").trend)
     assert trend.title in texts(at.subheader)
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_funnel_page_draws_the_reply_curve():
+    at = open_app()
+    no_exception(at)
+    survival = sample_report().timing.survival
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    curve = next(spec for spec in specs if any(trace.get("name") == "all applications" for trace in spec["data"]))
+    line = next(trace for trace in curve["data"] if trace.get("name") == "all applications")
+    assert line["line"]["shape"] == "hv"
+    # the curve from 0 through each day a reply came: the engine's Kaplan-Meier estimate
+    assert line["x"][1:-1] == list(survival.overall.days)
+    assert line["y"][1:-1] == pytest.approx(list(survival.overall.replied))
+    # as of the harness's today, 67 of the 150 sample applications have no reply: the median is 29 days
+    # (the 83 replies alone would say 16)
+    assert "Half of your applications had a reply within 29 days" in texts(at.subheader)
+    assert survival.sentence in texts(at.caption)

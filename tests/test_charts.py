@@ -17,6 +17,10 @@ from analysis.funnel.timing import build_timing
 from analysis.funnel.trend import build_trend
 
 
+LATER = dt.date(2025, 6, 1)
+"""A today long after the applications of search(): every one is old enough for the trend."""
+
+
 def search():
     """41 applications: 20 ghosted and 10 rejected in January, referrals and interviews in March."""
     return make_apps(
@@ -37,7 +41,7 @@ def all_charts(apps):
         "sankey": charts.sankey_chart(build_flows(apps)),
         "channel": charts.channel_chart(build_segments(apps)),
         "timing": charts.response_time_chart(build_timing(apps)),
-        "trend": charts.weekly_trend_chart(build_trend(apps)),
+        "trend": charts.weekly_trend_chart(build_trend(apps, today=LATER)),
     }
 
 
@@ -50,8 +54,11 @@ def test_titles_state_the_findings():
     assert made["sankey"].title == "20 of 41 applications never got a response; 1 reached an offer"
     # referrals 7/7 interviewed vs the rest 3/34
     assert made["channel"].title == "Referrals get you interviews more often: 100% vs 9% elsewhere"
-    # replies after 12 (x10), 7 (x6), 2 (x3) days -> median 12
-    assert made["timing"].title == "Employers who replied took a median of 12 days (n=19)"
+    # as of 20 March (the latest date): replies after 2 (x3), 7 (x6) and 12 (x10) days; 20 never answered and
+    # one sent that day. Kaplan-Meier: 39 at risk after day 0, 19 replies by day 12: 49% within 14 days, and
+    # 20 of 39 (51%) still waiting, so the median is not reached (the replies alone would say 12 days)
+    assert made["timing"].title == ("49% of your applications had a reply within 14 days; most are still waiting "
+                                    "or never answered")
     assert made["trend"].title == "Your interview rate is improving: 0% before 11 Feb, 100% since"
 
 
@@ -68,7 +75,7 @@ def test_captions_say_what_to_do():
     made = all_charts(search())
     assert made["channel"].caption == "Send more of your applications through referrals."
     assert "screening calls" in made["funnel"].caption
-    assert made["timing"].caption.startswith("Follow up politely after 12 days")
+    assert made["timing"].caption.startswith("Follow up politely after 14 days without news, and treat 28 days")
 
 
 @pytest.mark.parametrize(
@@ -153,10 +160,15 @@ def test_trend_titles():
         + many(4, applied_on="2025-03-03", furthest_stage="first_interview", outcome="rejected")
         + many(6, applied_on="2025-03-03", outcome="rejected")
     )
-    assert charts.weekly_trend_chart(build_trend(steady)).title == "Your interview rate is steady: 30% before 03 Feb, 40% since"
+    assert (charts.weekly_trend_chart(build_trend(steady, today=LATER)).title
+            == "Your interview rate is steady: 30% before 03 Feb, 40% since")
+    recent = charts.weekly_trend_chart(build_trend(steady, today=dt.date(2025, 3, 10)))
+    assert recent.title == ("Too early to tell: 10 applications are younger than 30 days, so they may still get an "
+                            "answer (2.2 applications a week so far)")
     early = make_apps(many(3, applied_on="2025-01-06") + many(3, applied_on="2025-01-08"))
-    chart = charts.weekly_trend_chart(build_trend(early))
-    assert chart.title == "Too early to tell a trend: 6.0 applications a week so far"
+    chart = charts.weekly_trend_chart(build_trend(early, today=LATER))
+    assert chart.title == ("Too early to tell a trend: your applications span fewer than 28 days "
+                           "(6.0 applications a week so far)")
     assert chart.figure is not None
 
 
@@ -236,13 +248,19 @@ def test_trend_rate_axis_has_round_percentages_and_is_left_out_without_outcomes(
     assert len(unknown.data) == 1 and "yaxis2" not in unknown.to_plotly_json()["layout"]
 
 
-def test_reply_times_are_counted_in_weekly_bins():
+def test_reply_curve_is_a_step_chart_counting_those_still_waiting():
     figure = charts.response_time_chart(build_timing(search())).figure
-    (rejected,) = figure.data  # every reply in search() is a rejection
-    assert rejected.name == "Rejected" and rejected.type == "bar"
-    # replies after 2 days (x3), 7 days (x6) and 12 days (x10): bins 0-6 and 7-13
-    assert list(rejected.y) == [3, 16] and list(rejected.x) == [3.5, 10.5] and rejected.width == 7
-    assert figure.layout.shapes[0].x0 == 12 and figure.layout.annotations[0].text == "median 12 days"
+    high, low, curve, *channels = figure.data  # the 95% band's edges, the curve, one line per channel
+    assert curve.line.shape == "hv" and low.fill == "tonexty"
+    assert [line.name for line in channels] == ["LinkedIn", "Referral"]  # 13 and 6 replies: both have 5 or more
+    assert list(channels[1].y) == [0, 1, 1]  # the 6 referrals still open all replied after 7 days
+    # 39 at risk after day 0 (one application sent on the last day): 3, 9 and 19 replied by days 2, 7 and 12;
+    # the curve runs on to day 73, the longest wait (the January silences)
+    assert list(curve.x) == [0, 2, 7, 12, 73]
+    assert list(curve.y) == pytest.approx([0, 3 / 39, 9 / 39, 19 / 39, 19 / 39])
+    assert all(lo <= y <= hi for lo, y, hi in zip(low.y, curve.y, high.y))
+    assert [shape.x0 for shape in figure.layout.shapes] == [14, 30]
+    assert figure.layout.yaxis.range == (0, 1)
 
 
 def test_charts_of_a_large_search_stay_small():

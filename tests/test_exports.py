@@ -123,7 +123,10 @@ def test_summary_headlines_of_the_sample(sample: Report) -> None:
     assert headlines["Applications"].number == 150
     assert headlines["Interview rate"].value == "22%"
     assert headlines["Interview rate"].detail == "33 of 150; 95% CI 16–29%"
-    assert headlines["Median days to reply"].number == 16.0
+    # Kaplan-Meier over the 150 applications, the 67 without a reply counted as still waiting: 29 days
+    # (the 83 replies alone have a median of 16); checked against scipy in test_timing.py
+    assert headlines["Median days to reply"].number == sample.timing.survival.overall.median_days == 29.0
+    assert sample.timing.median_days == 16.0
 
 
 def test_the_plan_has_four_weeks_that_build_on_each_other(sample: Report) -> None:
@@ -150,12 +153,14 @@ def test_the_plan_has_four_weeks_that_build_on_each_other(sample: Report) -> Non
 
 def test_markdown_of_the_sample_states_the_hand_checked_numbers(sample: Report) -> None:
     text = report_markdown(sample)
-    # 33/150 = 22.0%, Wilson 16.1-29.3%; 2/150 = 1.3%, 0.4-4.7%; 83/150 = 55.3%, 47.3-63.1%; median 16 of 83 replies.
+    # 33/150 = 22.0%, Wilson 16.1-29.3%; 2/150 = 1.3%, 0.4-4.7%; 83/150 = 55.3%, 47.3-63.1%;
+    # Kaplan-Meier median over all 150, those still waiting counted: 29 days.
     assert "- **Applications:** 150 (18 May 2026 to 13 November 2026)" in text
     assert "- **Interview rate:** 22% (33 of 150; 95% CI 16–29%)" in text
     assert "- **Offer rate:** 1% (2 of 150; 95% CI 0–5%)" in text
     assert "- **Response rate:** 55% (83 of 150; 95% CI 47–63%)" in text
-    assert "- **Median days to reply:** 16 days (from 83 dated replies)" in text
+    assert ("- **Median days to reply:** 29 days (83 dated replies among 150 applications, those still waiting "
+            "counted)") in text
     for heading in ("## Where applications stop", "## Channels that work and channels that do not",
                     "## What the feedback says", "## What to focus on next", "## Your next weeks", "## Data quality",
                     "## Period and settings"):

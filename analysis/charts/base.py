@@ -13,8 +13,6 @@ from analysis.core.stats import Rate
 TOO_FEW_NOTE = "Hatched grey: fewer than 5 applications, too few to tell."
 TITLE_WIDTH = 70
 """Figure titles (drawn in the exports) wrap after about this many characters."""
-REPLY_BIN_DAYS = 7
-"""The reply-time chart counts replies in bins of this many days (0–6, 7–13, ...)."""
 ERROR_BAR_COLOR = "#3F4A5A"
 GRID_COLOR = "#E5E8EE"
 TEXT_COLOR = "#2A3F5F"

@@ -7,22 +7,19 @@ the caption explains why, so a page can show a message instead of an empty chart
 only :data:`TEMPLATE` and ``analysis.core.palette``: no external resources.
 
 Building is cheap at any size: the inputs are aggregates (counts per stage, channel, week or
-weekly bin of reply days), each figure is built in one go with its layout, and the template is
+points of the reply curve), each figure is built in one go with its layout, and the template is
 a small white one rather than plotly's full ``plotly_white`` (about 25 ms a figure to apply).
 """
 from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts import findings
 from analysis.charts.base import (
     ERROR_BAR_COLOR,
     ONE_APPLICATION,
-    REPLY_BIN_DAYS,
     TEXT_COLOR,
     Chart,
     axis_title,
@@ -38,6 +35,7 @@ from analysis.core.schema import OUTCOME_LABELS
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segments, SegmentTable
 from analysis.funnel.stages import Funnel
+from analysis.funnel.survival import WITHIN_DAYS
 from analysis.funnel.timing import Timing
 from analysis.funnel.trend import Trend
 
@@ -148,44 +146,49 @@ def channel_chart(segments: Segments | SegmentTable) -> Chart:
 
 
 def response_time_chart(timing: Timing) -> Chart:
-    """Days from applying to a reply in weekly bins, stacked by outcome, with the median marked."""
-    if timing.measured == 0:
-        return Chart(
-            None,
-            "No reply dates to measure",
-            "Add the date each employer replied (a 'responded on' column) to see how long they take.",
-        )
-    if timing.measured == 1:
-        return Chart(None, "Only one reply date so far", "Log the date of each reply to see how long employers take.")
-    days = np.fromiter(timing.days, dtype=np.int64, count=len(timing.days))
-    codes, outcomes = pd.factorize(pd.Series(timing.outcomes, dtype=object))
-    bins = days // REPLY_BIN_DAYS
-    width = int(bins.max()) + 1
-    counts = np.bincount(codes * width + bins, minlength=len(outcomes) * width).reshape(len(outcomes), width)
-    starts = np.arange(width) * REPLY_BIN_DAYS
-    spans = [f"{start}–{start + REPLY_BIN_DAYS - 1} days" for start in starts.tolist()]
-    order = {outcome: i for i, outcome in enumerate(palette.OUTCOME_COLORS)}  # rejected at the bottom
-    traces = []
-    for row in sorted(range(len(outcomes)), key=lambda i: order.get(outcomes[i], len(order))):
-        outcome, label = outcomes[row], OUTCOME_LABELS.get(outcomes[row], outcomes[row])
-        traces.append(go.Bar(
-            x=(starts + REPLY_BIN_DAYS / 2).tolist(), y=counts[row].tolist(), width=REPLY_BIN_DAYS, text=spans,
-            textposition="none", name=label, marker={"color": palette.outcome_color(outcome), "line": {"width": 0}},
-            hovertemplate=f"{label}, replied after %{{text}}: %{{y}}<extra></extra>",
-        ))
-    median = timing.median_days
+    """The share of applications with a reply by each day (Kaplan–Meier step curve with its 95% band),
+    counting those still waiting; one thinner line per channel with 5 replies or more when two have."""
+    curve = timing.survival.overall
+    if curve.replies == 0:
+        return Chart(None, "No reply dates to measure",
+                     "Add the date each employer replied (a 'responded on' column) to see how soon they answer.")
+    if curve.replies == 1:
+        return Chart(None, "Only one reply date so far", "Log the date of each reply to see how soon employers answer.")
+    end = curve.followed_days
+
+    def steps(values: tuple[float, ...]) -> tuple[list[float], list[float]]:
+        return [0.0, *curve.days, end], [0.0, *values, values[-1]]
+
+    x, high = steps(curve.high)
+    band = palette.with_alpha(palette.stage_color("applied"), 0.2)
+    traces = [
+        go.Scatter(x=x, y=high, mode="lines", line={"width": 0, "shape": "hv"}, hoverinfo="skip", showlegend=False),
+        go.Scatter(x=x, y=steps(curve.low)[1], mode="lines", line={"width": 0, "shape": "hv"}, fill="tonexty",
+                   fillcolor=band, hoverinfo="skip", name="95% interval"),
+        go.Scatter(x=x, y=steps(curve.replied)[1], mode="lines", name="all applications",
+                   line={"shape": "hv", "width": 3, "color": palette.stage_color("applied")},
+                   hovertemplate="replied within %{x:g} days: %{y:.0%}<extra></extra>"),
+    ]
+    channels = {name: c for name, c in timing.survival.by_channel.items() if not c.too_few}
+    if len(channels) >= 2:
+        for name, channel in channels.items():
+            days = [0.0, *channel.days, channel.followed_days]
+            traces.append(go.Scatter(
+                x=days, y=[0.0, *channel.replied, channel.replied[-1]], mode="lines", name=name,
+                line={"shape": "hv", "width": 1.5, "color": palette.channel_color(name)},
+                hovertemplate=f"{name}: replied within %{{x:g}} days: %{{y:.0%}}<extra></extra>"))
+    marks = [day for day in WITHIN_DAYS if day <= end]
     return new_chart(
         traces, findings.response_time_text(timing),
-        barmode="stack", bargap=0,
-        xaxis={"title": {"text": "days from applying to the reply (weekly bins)", "font": {"size": 12}},
-               "range": [0, width * REPLY_BIN_DAYS], "tick0": 0, "dtick": REPLY_BIN_DAYS * max(1, -(-width // 12))},
-        yaxis=count_axis("applications", int(counts.sum(axis=0).max())),
-        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": median, "x1": median, "y0": 0, "y1": 1,
-                 "line": {"dash": "dash", "color": ERROR_BAR_COLOR, "width": 1.5}}],
-        annotations=[{"xref": "x", "yref": "paper", "x": median, "y": 1, "xanchor": "left", "yanchor": "top",
-                      "xshift": 4, "showarrow": False, "text": f"median {median:g} days",
-                      "bgcolor": "rgba(255, 255, 255, 0.8)"}],
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
+        xaxis={"title": {"text": "days since applying", "font": {"size": 12}}, "range": [0, end], "rangemode": "tozero"},
+        yaxis={"title": {"text": "share with a reply (those still waiting counted)", "font": {"size": 12}},
+               "range": [0, 1], "tickformat": ".0%"},
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": day, "x1": day, "y0": 0, "y1": 1,
+                 "line": {"dash": "dot", "color": ERROR_BAR_COLOR, "width": 1}} for day in marks],
+        annotations=[{"xref": "x", "yref": "paper", "x": day, "y": 1, "xanchor": "left", "yanchor": "top",
+                      "xshift": 3, "showarrow": False, "text": f"{day} days",
+                      "bgcolor": "rgba(255, 255, 255, 0.8)"} for day in marks],
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
 
 

@@ -12,6 +12,7 @@ from analysis.core.wording import channel_subject, whole_or_part
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segment
 from analysis.funnel.stages import Funnel
+from analysis.funnel.survival import WITHIN_DAYS
 from analysis.funnel.timing import Timing
 from analysis.funnel.trend import FLAT, IMPROVING, WORSENING, Trend
 
@@ -118,15 +119,24 @@ def channel_text(groups: list[Segment]) -> tuple[str, str]:
 
 
 def response_time_text(timing: Timing) -> tuple[str, str]:
-    """Title and caption of the reply-time chart: the median wait, and when to follow up."""
-    median = timing.median_days or 0
-    if timing.measured < 5:
-        title = f"Too few reply dates to tell a typical wait (n={timing.measured})"
+    """Title and caption of the reply curve: how soon half (or some) of the applications get a reply,
+    counting those still waiting, and when to follow up."""
+    curve = timing.survival.overall
+    first = curve.replied_within(WITHIN_DAYS[0])
+    if curve.too_few:
+        title = f"Too few reply dates to tell how soon employers answer (n={curve.replies} replies)"
+    elif curve.median_days is not None:
+        title = f"Half of your applications had a reply within {curve.median_days:g} days"
+    elif first.value is not None:
+        title = (f"{first.value:.0%} of your applications had a reply within {WITHIN_DAYS[0]} days; "
+                 "most are still waiting or never answered")
     else:
-        title = f"Employers who replied took a median of {median:g} days (n={timing.measured})"
-    follow_up = max(7, round(median))
-    give_up = max(follow_up, timing.slow_after_days)
-    return title, f"Follow up politely after {follow_up} days without news, and treat {give_up} days of silence as a no so you can move on."
+        title = "Fewer than half of your applications have had a reply so far"
+    median = curve.median_days
+    follow_up = WITHIN_DAYS[0] if median is None else min(WITHIN_DAYS[0], max(7, round(median)))
+    give_up = max(2 * follow_up, timing.slow_after_days)
+    return title, (f"Follow up politely after {follow_up} days without news, and treat {give_up} days of silence "
+                   "as a no so you can move on.")
 
 
 def trend_text(trend: Trend) -> tuple[str, str]:
@@ -134,8 +144,9 @@ def trend_text(trend: Trend) -> tuple[str, str]:
     if trend.verdict not in (IMPROVING, WORSENING, FLAT):
         pace = mean(w.applications for w in trend.weeks) if trend.weeks else 0.0
         return (
-            f"Too early to tell a trend: {pace:.1f} applications a week so far",
-            "Keep applying steadily and logging outcomes; with 5 settled applications in each half of a month or more, a trend will show.",
+            f"{trend.sentence.rstrip('.')} ({pace:.1f} applications a week so far)",
+            "Keep applying steadily and logging outcomes: once both halves of your search have 5 applications "
+            f"older than {trend.window_days} days, a trend will show.",
         )
     split = f"{trend.split_on:%d %b}"
     change = f"{trend.first_half.percent()} before {split}, {trend.second_half.percent()} since"

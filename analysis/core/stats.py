@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -160,6 +161,27 @@ class Share:
 
 
 @dataclass(frozen=True)
+class DaysEstimate:
+    """A number of days with its 95% interval (``high`` None when unbounded yet) and the n behind it."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    n: int
+
+    @property
+    def too_few(self) -> bool:
+        """True below :data:`MIN_N` observations, or without an estimate."""
+        return self.n < MIN_N or self.value is None
+
+    def label(self) -> str:
+        """ "16 days (n=83)", or "too few to tell (n=3)"."""
+        if self.too_few:
+            return f"too few to tell (n={self.n})"
+        return f"{self.value:g} days (n={self.n})"
+
+
+@dataclass(frozen=True)
 class ReplyCurve:
     """Kaplan–Meier estimate of the share of applications with a reply after each day.
 
@@ -197,14 +219,19 @@ class ReplyCurve:
             return Share(0.0, 0.0, 0.0)
         return Share(self.replied[position], self.low[position], self.high[position])
 
+    def median(self) -> DaysEstimate:
+        """The median days to a reply with its interval; n is the number of replies."""
+        return DaysEstimate(self.median_days, self.median_low, self.median_high, self.replies)
+
     def median_label(self) -> str:
         """ "12 days (95% CI 9–16)", "not reached yet", or "too few to tell (n=3 replies)"."""
         if self.too_few:
             return f"too few to tell (n={self.replies} replies)"
         if self.median_days is None:
             return "not reached yet: fewer than half have had a reply"
-        high = "?" if self.median_high is None else f"{self.median_high:g}"
-        return f"{self.median_days:g} days (95% CI {self.median_low:g}–{high})"
+        if self.median_high is None:
+            return f"{self.median_days:g} days (95% CI {self.median_low:g} days to no upper limit yet)"
+        return f"{self.median_days:g} days (95% CI {self.median_low:g}–{self.median_high:g})"
 
 
 def _first_day_at_or_below_half(days: np.ndarray, waiting: np.ndarray) -> float | None:
@@ -223,7 +250,9 @@ def reply_curve(days_to_reply: Sequence[float], days_waiting: Sequence[float]) -
     if len(replied_after) == 0:
         return ReplyCurve(applications, 0, (), (), (), (), None, None, None, followed)
     estimate = stats.ecdf(stats.CensoredData(uncensored=replied_after, right=waiting_for)).sf
-    interval = estimate.confidence_interval(0.95, method="log-log")
+    with warnings.catch_warnings():  # undefined where every application has replied: read as 0 there, below
+        warnings.simplefilter("ignore", RuntimeWarning)
+        interval = estimate.confidence_interval(0.95, method="log-log")
     times = estimate.quantiles
     waiting = estimate.probabilities
     events = np.isin(times, replied_after)  # the curve steps only where replies came

@@ -39,6 +39,7 @@ def report_json(report: Report) -> dict:
         "bottleneck": None if report.funnel.bottleneck is None else report.funnel.bottleneck.to_dict(),
         "channels": report.segments.to_dict().get("channel"),
         "timing": report.timing.to_dict(),
+        "trend": report.trend.to_dict(),
         "themes": report.feedback.theme_counts(),
         "strengths": report.feedback.strength_counts(),
         "focus_areas": [area.to_dict() for area in report.focus_areas],
@@ -51,5 +52,6 @@ def report_json(report: Report) -> dict:
             "extra_keywords": {theme: list(words) for theme, words in report.extra_keywords.items()},
         },
         "warnings": list(loaded.warnings),
+        **({} if report.comparison is None else {"comparison": report.comparison.to_dict()}),
     }
 

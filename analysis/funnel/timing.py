@@ -1,6 +1,9 @@
 """How long employers take to reply: days from ``applied_on`` to ``responded_on``.
 
-Only applications with both dates are measured; a reply dated before the application is a
+``survival`` is the honest summary: the Kaplan–Meier reply curve over every dated application,
+those still waiting included (``analysis.funnel.survival``). The delays below describe the
+replies alone (per outcome, stage, channel and company): only applications with both dates are
+measured; a reply dated before the application is a
 typo, so it is dropped and counted in ``negative_dropped``. Days between interview stages are
 not in the canonical table, so they are not estimated.
 
@@ -11,6 +14,7 @@ that differ only in case or spacing are one company.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +22,8 @@ import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
 from analysis.core.schema import CHANNELS, OUTCOMES, STAGES, require_columns
+from analysis.funnel.censoring import as_of
+from analysis.funnel.survival import ReplySurvival, build_survival
 from analysis.normalize.companies import company_names
 
 SLOW_AFTER_DAYS = 21
@@ -75,11 +81,12 @@ class Timing:
     silent_companies: tuple[SilentCompany, ...]
     days: tuple[int, ...]
     outcomes: tuple[str, ...]
+    survival: ReplySurvival
     slow_after_days: int = SLOW_AFTER_DAYS
 
     @property
     def median_days(self) -> float | None:
-        """The median delay of every measured reply."""
+        """The median delay of the measured replies alone (see :attr:`survival` for all applications)."""
         return self.overall.median_days
 
     def to_dict(self) -> dict:
@@ -95,6 +102,7 @@ class Timing:
             "slow_after_days": self.slow_after_days,
             "slow_companies": [company.to_dict() for company in self.slow_companies],
             "silent_companies": [company.to_dict() for company in self.silent_companies],
+            "survival": self.survival.to_dict(),
         }
 
 
@@ -130,13 +138,14 @@ def reply_days(apps: pd.DataFrame) -> pd.Series:
 
 
 def build_timing(apps: pd.DataFrame, slow_after_days: int = SLOW_AFTER_DAYS, top: int = 10,
-                 companies: pd.Series | None = None) -> Timing:
+                 companies: pd.Series | None = None, today: dt.date | None = None) -> Timing:
     """Reply delays of the canonical applications table (never modified).
 
     ``slow_companies`` are those whose median delay exceeds ``slow_after_days``, slowest first,
     at most ``top``; ``silent_companies`` those where every application ended "no_response",
     most applications first, at most ``top``. ``companies`` is ``company_names(apps)`` when the
-    caller has it already.
+    caller has it already; ``today`` (default: the latest date in the table) ends the waits of the
+    reply curve.
     """
     require_columns(apps, ("company", "channel", "furthest_stage", "outcome"))
     companies = company_names(apps) if companies is None else companies
@@ -165,6 +174,7 @@ def build_timing(apps: pd.DataFrame, slow_after_days: int = SLOW_AFTER_DAYS, top
         silent_companies=silent_companies(apps, top, companies),
         days=tuple(kept.tolist()),
         outcomes=tuple(map(str, np.asarray(outcomes, dtype=object).tolist())),
+        survival=build_survival(apps, today if today is not None else (as_of(apps) or dt.date.today())),
         slow_after_days=slow_after_days,
     )
 

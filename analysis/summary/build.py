@@ -53,7 +53,7 @@ PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
 def _headlines(report) -> tuple[Headline, ...]:
     """The headline numbers: applications, interview, offer and response rates, median days to reply."""
     overview = report.funnel.overview
-    delay = report.timing.overall
+    curve = report.timing.survival.overall
 
     def rate_headline(label: str, rate: Rate) -> Headline:
         if rate.n == 0:
@@ -62,19 +62,16 @@ def _headlines(report) -> tuple[Headline, ...]:
             return Headline(label, "too few to tell", f"{rate.successes} of {rate.n}", rate.value, "percent")
         return Headline(label, rate.percent(), f"{rate.successes} of {rate.n}; 95% CI {interval(rate)}", rate.value, "percent")
 
-    median = delay.median_days
+    median = curve.median_days
+    shown = days_phrase(median) if median is not None else "not reached yet" if curve.replies else "n/a"
+    detail = (f"{plural(curve.replies, 'dated reply', 'dated replies')} among {plural(curve.applications, 'application')},"
+              " those still waiting counted" if curve.replies else "no reply dates in the file")
     return (
         Headline("Applications", str(overview.applications), period_phrase(report), overview.applications, "count"),
         rate_headline("Interview rate", overview.interview_rate),
         rate_headline("Offer rate", overview.offer_rate),
         rate_headline("Response rate", overview.response_rate),
-        Headline(
-            "Median days to reply",
-            days_phrase(median),
-            f"from {plural(delay.n, 'dated reply', 'dated replies')}" if delay.n else "no reply dates in the file",
-            median,
-            "days",
-        ),
+        Headline("Median days to reply", shown, detail, median, "days"),
     )
 
 
@@ -99,9 +96,8 @@ def _overview(report) -> Section:
         f" {offer.successes} reached an offer: {rate_phrase(offer)}.",
         f" {response.successes} got any reply at all: {rate_phrase(response)}.",
     ]
-    delay = report.timing.overall
-    if delay.n:
-        sentences.append(f" Employers who replied took a median of {days_phrase(delay.median_days)} (n={delay.n}).")
+    if report.timing.survival.overall.replies:
+        sentences.append(f" {report.timing.survival.sentence}")
     blocks: list[Block] = [Paragraph(text(*sentences))]
     if not report.loaded.normalized.outcomes_known:
         blocks.append(Paragraph(text("Your file has no status or stage column, so every application counts as in "

@@ -1,7 +1,7 @@
 """The plan sections of the improvement summary: the next weeks, what would move the needle, published norms, pace and replies."""
 from __future__ import annotations
 
-from analysis.core.wording import date_phrase, days_phrase, rate_phrase
+from analysis.core.wording import date_phrase, days_phrase
 from analysis.plan.norms import norms_beside
 from analysis.plan.planner import Pace, applications_per_offer, needle_movers
 from analysis.summary.model import (
@@ -90,16 +90,9 @@ def pace_and_replies_section(report, pace: Pace) -> Section:
     items: list[Text] = []
     if pace.per_week is not None:
         items.append(text(f"Pace: {pace.label()}, up to {date_phrase(pace.until)}."))
-    if trend.verdict in ("improving", "worsening", "flat") and trend.split_on is not None:
-        word = {"improving": "improving", "worsening": "falling", "flat": "steady"}[trend.verdict]
-        items.append(text(f"Trend: your interview rate is {word}: {rate_phrase(trend.first_half)} before "
-                          f"{date_phrase(trend.split_on)}, {rate_phrase(trend.second_half)} since."))
-    else:
-        items.append(text("Trend: too early to tell whether your interview rate is changing "
-                          "(it needs a month or more and 5 settled applications in each half)."))
-    if timing.overall.n:
-        items.append(text(f"Replies: employers who replied took a median of {days_phrase(timing.median_days)} "
-                          f"(n={timing.overall.n})."))
+    items.append(text(f"Trend: {trend.sentence}"))
+    if timing.survival.overall.replies:
+        items.append(text(f"Replies: {timing.survival.sentence}"))
     if timing.slow_companies:
         slow = [UserText(f"{c.company} ({days_phrase(c.median_days)})") for c in timing.slow_companies[:5]]
         items.append(text(f"Slow to reply (median over {timing.slow_after_days} days): ", *_join(slow), "."))

@@ -1,0 +1,128 @@
+"""Time to a reply as a survival curve: how soon applications get an answer, counting those still waiting.
+
+A median over the replies alone forgets the applications still waiting, so a user waiting on
+40 applications would be told employers reply in 16 days. Here every dated application counts
+(Kaplan–Meier, ``analysis.core.stats.reply_curve``):
+
+* a reply is the event, on the day of ``responded_on`` (a date before ``applied_on`` is a typo
+  and is left out, as are replies known from the status but with no date: their day is unknown);
+* an application with no reply is censored at its age: days from ``applied_on`` to today, or to
+  ``last_update`` for a withdrawal (the user stopped waiting then).
+
+The finding (:attr:`ReplySurvival.sentence`) gives the median with its interval, or says it is
+not reached yet, and the shares replied within 14 and 30 days; per channel too.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.core.schema import CHANNELS, require_columns
+from analysis.core.stats import ReplyCurve, Share, reply_curve
+from analysis.core.wording import percent, plural
+from analysis.funnel.stages import application_flags
+
+WITHIN_DAYS: tuple[int, ...] = (14, 30)
+"""The days the finding reports the share replied within."""
+
+
+def _share_text(share: Share) -> str:
+    return "n/a" if share.value is None else f"{percent(share.value)} (95% CI {percent(share.low)}–{percent(share.high)})"
+
+
+@dataclass(frozen=True)
+class ReplySurvival:
+    """The reply curve of every dated application, per channel, and what was left out."""
+
+    overall: ReplyCurve
+    by_channel: dict[str, ReplyCurve]
+    undated_replies: int
+    """Replies known from the status or stage with no reply date: not on the curve."""
+
+    @property
+    def sentence(self) -> str:
+        """The finding in one sentence, e.g. "Half of your applications had a reply within 12 days
+        (95% CI 9–16); 45% within 14 days and 61% within 30, counting the 40 still waiting."."""
+        curve = self.overall
+        if curve.too_few:
+            return (f"Too few reply dates to tell how soon employers answer ({plural(curve.replies, 'reply', 'replies')}"
+                    f" dated of {plural(curve.applications, 'application')}).")
+        waiting = curve.applications - curve.replies
+        shares = [curve.replied_within(days) for days in WITHIN_DAYS]
+        within = " and ".join(f"{percent(share.value)} within {days} days"
+                              for days, share in zip(WITHIN_DAYS, shares) if share.value is not None)
+        counting = f"counting the {waiting} still waiting or never answered"
+        if curve.median_days is None:
+            return f"Fewer than half of your applications have had a reply: {within}, {counting}."
+        return f"Half of your applications had a reply within {curve.median_label()}; {within}, {counting}."
+
+    def to_dict(self) -> dict:
+        """The report's ``timing.survival`` (DESIGN.md)."""
+        return {**_curve_dict(self.overall), "sentence": self.sentence, "undated_replies": self.undated_replies,
+                "by_channel": {name: _curve_dict(curve) for name, curve in self.by_channel.items()}}
+
+
+def _curve_dict(curve: ReplyCurve) -> dict:
+    return {
+        "applications": curve.applications,
+        "replies": curve.replies,
+        "median_days": curve.median_days,
+        "ci95": None if curve.median_days is None else [curve.median_low, curve.median_high],
+        "replied_within": {str(days): curve.replied_within(days).value for days in WITHIN_DAYS},
+        "replied_within_ci95": {str(days): _interval(curve.replied_within(days)) for days in WITHIN_DAYS},
+        "too_few": curve.too_few,
+    }
+
+
+def _interval(share: Share) -> list[float] | None:
+    return None if share.value is None else [share.low, share.high]
+
+
+def reply_times(apps: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+    """Per dated application: ``days`` to the reply or to the end of waiting, ``replied`` (bool),
+    and ``channel``; replies with no usable date and applications dated after today are left out."""
+    require_columns(apps, ("applied_on", "responded_on", "last_update", "channel", "outcome"))
+    flags = application_flags(apps)
+    applied = apps["applied_on"]
+    reply_days = (apps["responded_on"] - applied).dt.days
+    dated_reply = reply_days.notna() & (reply_days >= 0)
+    end = apps["last_update"].where((apps["outcome"] == "withdrawn") & apps["last_update"].notna(), pd.Timestamp(today))
+    waiting_days = (end - applied).dt.days
+    waiting = ~flags["responded"] & waiting_days.notna() & (waiting_days >= 0)
+    kept = dated_reply | waiting
+    return pd.DataFrame({"days": np.where(dated_reply, reply_days, waiting_days)[kept.to_numpy()].astype(float),
+                         "replied": dated_reply[kept].to_numpy(), "channel": apps["channel"][kept].to_numpy()})
+
+
+def _curve(times: pd.DataFrame) -> ReplyCurve:
+    replied = times["replied"].to_numpy()
+    days = times["days"].to_numpy()
+    return reply_curve(days[replied], days[~replied])
+
+
+def build_survival(apps: pd.DataFrame, today: dt.date) -> ReplySurvival:
+    """The reply curves of the canonical applications table (never modified), as of ``today``."""
+    times = reply_times(apps, today)
+    flags = application_flags(apps)
+    reply_days = (apps["responded_on"] - apps["applied_on"]).dt.days
+    undated = int((flags["responded"] & ~(reply_days >= 0)).sum())
+    present = set(times["channel"])
+    names = [name for name in CHANNELS if name in present] + sorted(present - set(CHANNELS))
+    by_channel = {name: _curve(times[times["channel"] == name]) for name in names}
+    return ReplySurvival(_curve(times), by_channel, undated)
+
+
+def reply_rows(survival: ReplySurvival) -> list[dict[str, object]]:
+    """One display row per channel, then all applications: replies, median and shares within 14 and 30 days."""
+    rows = []
+    for name, curve in [*survival.by_channel.items(), ("All applications", survival.overall)]:
+        row: dict[str, object] = {"channel": name, "applications": curve.applications, "replies": curve.replies,
+                                  "median days to a reply": curve.median_label()}
+        for days in WITHIN_DAYS:
+            share = curve.replied_within(days)
+            row[f"replied within {days} days"] = "too few to tell" if curve.too_few else _share_text(share)
+        rows.append(row)
+    return rows
