@@ -14,7 +14,6 @@ import streamlit as st
 from analysis.core.stats import MIN_N
 from analysis.core.wording import date_phrase, rate_phrase
 from analysis.plan.norms import norms_beside
-from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS
 from analysis.plan.periods import TOO_EARLY, RateChange
 from analysis.plan.planner import (
     DRAWS,
@@ -24,6 +23,7 @@ from analysis.plan.planner import (
     weekly_pace,
     what_if,
 )
+from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS
 from ui.components import plain, require_report, scope_caption
 from ui.state import context
 

@@ -16,7 +16,6 @@ from analysis.funnel.stages import build_funnel
 from analysis.funnel.timing import build_timing
 from analysis.funnel.trend import build_trend
 
-
 LATER = dt.date(2025, 6, 1)
 """A today long after the applications of search(): every one is old enough for the trend."""
 

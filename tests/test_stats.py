@@ -1,9 +1,17 @@
-"""Wilson intervals, Rate labels and the two-proportion comparison, checked by hand."""
+"""Wilson intervals, Rate labels, the two-proportion comparison and Benjamini-Hochberg, checked by hand."""
 import json
 
 import pytest
 
-from analysis.core.stats import MIN_N, Rate, compare, fisher_exact_p, wilson_interval
+from analysis.core.stats import (
+    MIN_N,
+    Comparison,
+    Rate,
+    compare,
+    control_false_discoveries,
+    needed_for_interval_below,
+    wilson_interval,
+)
 
 # Hand computation of the Wilson score interval with z = 1.959964, z^2 = 3.841459:
 #   centre = (p + z^2/2n) / (1 + z^2/n),  half = z * sqrt(p(1-p)/n + z^2/4n^2) / (1 + z^2/n)
@@ -68,8 +76,8 @@ def test_rate_to_dict_is_json_ready():
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
-        # Fisher's tea-tasting table: P = (C(4,3)C(4,1) * 2 + C(4,4)C(4,0) * 2) / C(8,4) = 34/70
-        ((3, 4, 1, 4), 34 / 70),
+        # 5 of 5 vs 0 of 5: the observed table and its mirror, each 1 / C(10,5) = 1/252 -> 2/252
+        ((5, 5, 0, 5), 2 / 252),
         ((8, 10, 1, 6), 0.034965035),
         ((3, 6, 5, 30), 0.108590650),
         ((10, 10, 0, 10), 1.0825088e-05),
@@ -77,18 +85,35 @@ def test_rate_to_dict_is_json_ready():
     ],
 )
 def test_fisher_exact_p(table, expected):
-    assert fisher_exact_p(*table) == pytest.approx(expected, rel=1e-6)
+    a, n_a, b, n_b = table
+    assert compare(Rate.of(a, n_a), Rate.of(b, n_b)).p_value == pytest.approx(expected, rel=1e-6)
 
 
-def test_fisher_exact_is_symmetric_and_handles_degenerate_tables():
-    assert fisher_exact_p(3, 6, 5, 30) == pytest.approx(fisher_exact_p(5, 30, 3, 6))
-    assert fisher_exact_p(0, 10, 0, 20) == 1.0
-    assert fisher_exact_p(0, 0, 3, 7) == 1.0
+def test_fisher_exact_is_symmetric_and_handles_large_tables():
+    assert compare(Rate.of(3, 6), Rate.of(5, 30)).p_value == pytest.approx(compare(Rate.of(5, 30), Rate.of(3, 6)).p_value)
+    assert compare(Rate.of(0, 10), Rate.of(0, 20)).p_value == 1.0
+    assert 0.06 < compare(Rate.of(5000, 100_000), Rate.of(40, 600)).p_value < 0.09
 
 
-def test_fisher_exact_is_fast_on_large_tables():
-    p_value = fisher_exact_p(5000, 100_000, 40, 600)
-    assert 0.06 < p_value < 0.09
+def test_benjamini_hochberg_by_hand():
+    # p = 0.01, 0.04, 0.03, 0.20 (m = 4). Sorted 0.01, 0.03, 0.04, 0.20; q_k = min over j >= k of p_j * 4 / j:
+    # 0.20 * 4/4 = 0.20; 0.04 * 4/3 = 0.0533; min(0.03 * 4/2, 0.0533) = 0.0533; 0.01 * 4/1 = 0.04.
+    tested = [Comparison("better", p, 0.1) for p in (0.01, 0.04, 0.03, 0.20)]
+    too_few = Comparison("too few", None, None)
+    judged = control_false_discoveries([*tested, too_few])
+    assert [c.q_value for c in judged[:4]] == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.20])
+    # alone each of the first three would pass at 5%; together only the first does
+    assert [c.direction for c in judged] == ["better", "no clear difference", "no clear difference",
+                                             "no clear difference", "too few"]
+    assert judged[4] is too_few
+
+
+def test_n_needed_for_an_interval_below_a_threshold():
+    # 0 of n: the Wilson upper bound is z^2 / (n + z^2) = 3.8415 / (n + 3.8415), below 0.08 from n = 45
+    # (3.8415 / 48.84 = 0.0787; at n = 44, 3.8415 / 47.84 = 0.0803)
+    assert needed_for_interval_below(0.0, 0.08) == 45
+    assert wilson_interval(0, 45)[1] < 0.08 <= wilson_interval(0, 44)[1]
+    assert needed_for_interval_below(0.10, 0.08) is None
 
 
 def test_compare_significantly_better_and_worse():
