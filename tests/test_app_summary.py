@@ -29,8 +29,9 @@ def test_sample_preview_shows_the_headline_numbers_and_offers_downloads() -> Non
     at = open_app("summary")
     no_exception(at)
     shown = {item.label: item.value for item in at.metric}
+    # the median counts the 67 applications still waiting (Kaplan-Meier): 29 days, not the replies' own 16
     assert shown == {"Applications": "150", "Interview rate": "22%", "Offer rate": "1%", "Response rate": "55%",
-                     "Median days to reply": "16 days"}
+                     "Median days to reply": "29 days"}
     document = preview(at)
     assert "- **Interview rate:** 22% (33 of 150; 95% CI 16–29%)" in document
     assert "## What to focus on next" in document and "## Your next weeks" in document
