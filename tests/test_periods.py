@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 
 import pytest
 from canonical_factory import make_apps, many
 from simulated_search import TODAY, SearchSettings, simulated_search, varied_settings
 
+from analysis.cli import main
 from analysis.plan.periods import CHANGED, TOO_EARLY, compare_periods
 
 SPLIT = dt.date(2025, 2, 1)
@@ -165,3 +167,22 @@ def test_a_real_change_is_found_in_most_searches():
     settings = SearchSettings(per_day=4, interview=0.05, change_day=60, interview_after=0.15)
     found = [_claims_a_change(settings, seed, 60) for seed in range(30)]
     assert sum(found) > 0.5 * len(found)
+
+
+def test_the_json_report_carries_the_comparison_of_the_plan_page(tmp_path, capsys):
+    rows = ["Company,Role,Date applied,Status,Stage"]
+    rows += [f"A{i},Analyst,2025-01-10,Rejected,{'Phone screen' if i < 2 else ''}" for i in range(20)]
+    rows += [f"B{i},Analyst,2025-03-10,Rejected,{'Phone screen' if i < 12 else ''}" for i in range(20)]
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["report", str(tracker), "--today", "2025-06-01", "--compare-at", "2025-02-01", "--quiet"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    comparison = data["comparison"]
+    assert comparison["split_on"] == "2025-02-01" and comparison["verdict"] == CHANGED
+    interview = next(rate for rate in comparison["rates"] if rate["metric"] == "applied")
+    assert (interview["before"]["successes"], interview["before"]["n"]) == (2, 20)
+    assert (interview["after"]["successes"], interview["after"]["n"]) == (12, 20)
+    assert interview["direction"] == "better"
+    assert data["trend"]["verdict"] == "improving" and data["trend"]["young"] == 0
+    assert main(["report", str(tracker), "--today", "2025-06-01", "--quiet"]) == 0
+    assert "comparison" not in json.loads(capsys.readouterr().out)
