@@ -1,6 +1,6 @@
 """Plan: your rates beside published figures, what one offer takes, what-if levers, and before/after a change.
 
-Every number comes from ``analysis.plan.norms``, ``analysis.plan.planner`` and ``analysis.plan.periods``; this
+Every number comes from ``analysis.plan`` (norms, pace, planner, levers, periods); this
 page only lays them out and holds the sliders. No text from the user's file is shown: channel and
 theme names are the engine's own.
 """
@@ -13,16 +13,11 @@ import streamlit as st
 
 from analysis.core.stats import MIN_N
 from analysis.core.wording import date_phrase, rate_phrase
+from analysis.plan.levers import needle_movers
 from analysis.plan.norms import norms_beside
+from analysis.plan.pace import weekly_pace
 from analysis.plan.periods import TOO_EARLY, RateChange
-from analysis.plan.planner import (
-    DRAWS,
-    applications_per_offer,
-    needle_movers,
-    number,
-    weekly_pace,
-    what_if,
-)
+from analysis.plan.planner import DRAWS, applications_per_offer, number, what_if
 from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS
 from ui.components import plain, require_report, scope_caption
 from ui.state import context

@@ -17,8 +17,9 @@ from app_harness import (
 from streamlit.testing.v1 import AppTest
 
 from analysis.plan.norms import norms_beside
+from analysis.plan.pace import weekly_pace
 from analysis.plan.periods import compare_periods
-from analysis.plan.planner import number, weekly_pace, what_if
+from analysis.plan.planner import number, what_if
 from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT
 
 

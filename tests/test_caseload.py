@@ -91,7 +91,9 @@ def test_an_offer_or_a_live_interview_is_never_stuck_and_one_open_application_is
 
 def test_bottleneck_and_top_theme():
     caseload = build_caseload(caseload_table(), TODAY)
-    assert caseload.row("Ana").bottleneck == "applied"  # 0 of 13 decided reached an interview
+    # 0 of 13 decided reached an interview: its interval (0-23%) still reaches the published 8%, so no stage is
+    # named yet (analysis.funnel.bottleneck)
+    assert caseload.row("Ana").bottleneck is None
     assert caseload.row("Ben").top_theme == "experience"  # experience and technical_skills tie: THEMES order
     assert caseload.theme_counts("Ben") == {"experience": 3, "technical_skills": 3}
     assert caseload.row("Cy").top_theme is None  # only role_closed (outside their control) and praise
@@ -107,7 +109,7 @@ def test_table_is_sorted_stuck_first_and_typed():
     assert table["candidate"].tolist() == ["Ben", "Di", "Ana", "Cy"]
     assert table["stuck"].tolist() == [True, True, False, False]
     assert pd.isna(table.loc[3, "bottleneck"])  # Cy: too few decided applications to name one
-    assert table.loc[2, "bottleneck"] == "Applied (no interview)"
+    assert pd.isna(table.loc[2, "bottleneck"])  # Ana: 0 of 13, not yet credibly below 8%
     assert table.loc[1, "interview_rate_label"] == "too few to tell (n=2)"
     assert table.sort_values("applications", ascending=False)["candidate"].tolist()[0] == "Ana"
 

@@ -166,7 +166,8 @@ def test_markdown_of_the_sample_states_the_hand_checked_numbers(sample: Report) 
                     "## Period and settings"):
         assert heading in text
     assert "| First interview | 33 | 39% (n=33, 95% CI 25–56%) | 14 | 2 | 1 | 3 |" in text
-    assert "Bottleneck: your funnel narrows most at the final interview" in text
+    assert ("No clear bottleneck yet: 2 of 8 decided final interviews moved on (95% interval 7–59%)"
+            in text)
     assert "Works: Recruiter. 13 of 18 reached an interview" in text
     assert "Does not work: LinkedIn. 4 of 50 reached an interview" in text
     first = sample.focus_areas[0]

@@ -7,6 +7,7 @@ from canonical_factory import make_apps, many
 
 from analysis.core.errors import InputError
 from analysis.core.schema import STAGES
+from analysis.core.stats import wilson_interval
 from analysis.funnel.stages import application_flags, build_funnel
 
 
@@ -120,57 +121,68 @@ def test_missing_column_is_a_clear_error():
         build_funnel(make_apps([{}]).drop(columns=["outcome"]))
 
 
-# Bottleneck rule: among stages with >= 5 decided applications, "applied" when its decided
-# pass-through is below 8%, else the interview stage with the lowest decided pass-through.
+# Bottleneck rule (analysis.funnel.bottleneck): "applied" when the 95% Wilson interval of its decided
+# pass-through lies below 8%; else the interview stage with the lowest pass-through when its interval lies
+# below those of the other interview stages with decided applications; else "no clear bottleneck yet".
 
 
-def test_bottleneck_applied_when_below_published_range():
-    apps = make_apps(many(95, outcome="rejected") + many(5, furthest_stage="first_interview", outcome="rejected"))
-    bottleneck = build_funnel(apps).bottleneck
-    assert bottleneck.stage == "applied"
-    assert bottleneck.pass_rate.value == pytest.approx(0.05)
+def test_bottleneck_applied_when_credibly_below_the_published_range():
+    # 2 of 200: centre (0.01 + 1.9207/200) / 1.0192 = 0.0192, half 1.96 * sqrt(0.0000495 + 0.000024) / 1.0192
+    # = 0.0165 -> upper 3.6%, below 8%
+    apps = make_apps(many(198, outcome="rejected") + many(2, furthest_stage="first_interview", outcome="rejected"))
+    funnel = build_funnel(apps)
+    assert funnel.bottleneck.stage == "applied"
+    assert funnel.bottleneck.pass_rate.high == pytest.approx(0.0357, abs=5e-4)
+    assert funnel.bottleneck_verdict.verdict == "bottleneck"
+    assert funnel.bottleneck_verdict.sentence.startswith("Your funnel narrows most before any interview: only 1% (n=200)")
 
 
-def test_bottleneck_is_the_weakest_interview_stage_with_enough_data():
+def test_a_low_interview_rate_on_few_applications_is_not_yet_a_bottleneck():
+    # 1 of 20 = 5%, below 8%, but its interval reaches 24%: the verdict names the n at which a 5% rate's
+    # interval would lie below 8% (checked on both sides of the answer)
+    apps = make_apps(many(19, outcome="rejected") + many(1, furthest_stage="first_interview", outcome="rejected"))
+    verdict = build_funnel(apps).bottleneck_verdict
+    assert verdict.bottleneck is None and verdict.verdict == "no clear bottleneck yet" and verdict.stage == "applied"
+    n = verdict.needed
+    assert wilson_interval(int(0.05 * n), n)[1] < 0.08 <= wilson_interval(int(0.05 * (n - 1)), n - 1)[1]
+    assert verdict.sentence.endswith(f"at these rates about {n} decided applications would tell.")
+
+
+def test_zero_of_five_is_not_flagged():
+    # 0 of 5 first interviews moved on: interval 0-43%, and no later stage to compare with
+    apps = make_apps(many(20, outcome="rejected") + many(5, furthest_stage="first_interview", outcome="rejected"))
+    funnel = build_funnel(apps)
+    assert funnel.bottleneck is None
+    assert funnel.bottleneck_verdict.sentence == (
+        "No clear bottleneck yet: 0 of 5 decided first interviews moved on (95% interval 0–43%), which could be "
+        "chance; no other interview stage has decided applications to compare it with yet.")
+
+
+def test_bottleneck_is_an_interview_stage_whose_interval_lies_below_the_others():
     apps = make_apps(
-        many(40, outcome="rejected")
-        + many(6, furthest_stage="first_interview", outcome="rejected")
-        + many(4, furthest_stage="second_interview", outcome="rejected")
+        many(100, outcome="rejected")
+        + many(10, furthest_stage="first_interview", outcome="rejected")
+        + many(38, furthest_stage="second_interview", outcome="rejected")
+        + many(2, furthest_stage="offer", outcome="offer")
     )
-    # applied 10/50 = 20% passes; first 4/10 = 40%; second has only 4 decided -> not eligible
-    assert build_funnel(apps).bottleneck.stage == "first_interview"
+    # first 40/50 = 80% (Wilson 67-89%), second 2/40 = 5% (1.4-16.5%), final 2/2 (34-100%)
+    funnel = build_funnel(apps)
+    assert funnel.bottleneck.stage == "second_interview"
+    assert funnel.bottleneck.pass_rate.high < funnel.stage("final_interview").decided_pass_rate.low
+    assert "lies below those of your other interview stages" in funnel.bottleneck.reason
 
 
-def test_bottleneck_lowest_of_several_interview_stages():
-    apps = make_apps(
-        many(30, outcome="rejected")
-        + many(2, furthest_stage="first_interview", outcome="rejected")
-        + many(6, furthest_stage="second_interview", outcome="rejected")
-        + many(2, furthest_stage="final_interview", outcome="rejected")
-    )
-    # first 8/10 = 80%, second 2/8 = 25%, final 0/2 (too few)
-    bottleneck = build_funnel(apps).bottleneck
-    assert bottleneck.stage == "second_interview"
-    assert bottleneck.pass_rate.value == pytest.approx(0.25)
-
-
-def test_bottleneck_tie_goes_to_the_earlier_stage():
+def test_overlapping_intervals_are_no_clear_bottleneck():
     apps = make_apps(
         many(20, outcome="rejected")
         + many(10, furthest_stage="first_interview", outcome="rejected")
         + many(5, furthest_stage="second_interview", outcome="rejected")
         + many(5, furthest_stage="offer", outcome="offer")
     )
-    # applied 20/40 = 50%; first 10/20 = 50%; second 5/10 = 50%; final 5/5 = 100% -> first
-    funnel = build_funnel(apps)
-    assert [s.decided_pass_rate.value for s in funnel.stages[1:4]] == pytest.approx([0.5, 0.5, 1.0])
-    assert funnel.bottleneck.stage == "first_interview"
-
-
-def test_bottleneck_at_exactly_eight_percent_is_not_applied():
-    apps = make_apps(many(46, outcome="rejected") + many(4, furthest_stage="first_interview", outcome="in_progress"))
-    # 4/50 = 8%, not below; the first interview has no decided applications -> no bottleneck
-    assert build_funnel(apps).bottleneck is None
+    # first 10/20 = 50%, second 5/10 = 50%, final 5/5 = 100%: the lowest (first, the earliest on a tie)
+    # overlaps the second's interval, and equal rates never part
+    verdict = build_funnel(apps).bottleneck_verdict
+    assert verdict.bottleneck is None and verdict.stage == "first_interview" and verdict.needed is None
 
 
 def test_bottleneck_ignores_applications_still_waiting():

@@ -7,14 +7,13 @@ from canonical_factory import make_apps, many
 from analysis.core.stats import Rate
 from analysis.funnel.segments import build_segments
 from analysis.funnel.stages import build_funnel
-from analysis.plan.planner import (
-    WEEKS_PER_MONTH,
-    applications_per_offer,
-    needle_movers,
-    number,
-    weekly_pace,
-    what_if,
-)
+from analysis.plan.levers import needle_movers
+from analysis.plan.pace import weekly_pace
+from analysis.plan.planner import WEEKS_PER_MONTH, applications_per_offer, number, what_if
+
+RAW_TOLERANCE = 0.12
+"""At these counts the best guess (the median of the simulated product) lies within 12% of the
+product of the observed rates: the product of uncertain rates is skewed, so its median is a little lower."""
 
 
 def search(offers: int = 2, waiting: int = 0, **fields) -> list[dict]:
@@ -38,14 +37,16 @@ def funnel():
 def test_fifty_applications_per_offer(funnel):
     # 20/100 * 10/20 * 5/10 * 2/5 = 2/100 = 2%
     projection = what_if(funnel, 5)
-    assert projection.offer_chance == pytest.approx(0.02)
+    assert projection.offer_chance == pytest.approx(0.02, rel=RAW_TOLERANCE)
     # 5 a week * 52/12 weeks a month * 2% = 0.4333 offers a month
-    assert projection.offers_per_month == pytest.approx(5 * 52 / 12 * 0.02)
-    assert number(projection.offers_per_month) == "0.43"
+    assert projection.offers_per_month == pytest.approx(5 * 52 / 12 * 0.02, rel=RAW_TOLERANCE)
+    assert projection.offers_per_month == pytest.approx(projection.offer_chance * 5 * WEEKS_PER_MONTH)
     per_offer = applications_per_offer(funnel, 5)
-    assert per_offer.applications == pytest.approx(50)
-    assert per_offer.weeks == pytest.approx(10)  # 50 applications at 5 a week
-    assert per_offer.sentence().startswith("At your rates so far one offer takes about 50 applications (95% range ")
+    assert per_offer.applications == pytest.approx(1 / projection.offer_chance)
+    assert per_offer.applications == pytest.approx(50, rel=RAW_TOLERANCE)
+    assert per_offer.weeks == pytest.approx(per_offer.applications / 5)  # at 5 a week
+    assert per_offer.sentence().startswith(
+        f"At your rates so far one offer takes about {number(per_offer.applications)} applications (95% range ")
 
 
 def test_the_interval_brackets_the_best_guess_and_is_deterministic(funnel):
@@ -55,7 +56,9 @@ def test_the_interval_brackets_the_best_guess_and_is_deterministic(funnel):
     assert 0.003 < first.offer_low < 0.01 < 0.02 < 0.035 < first.offer_high < 0.08
     assert first.low == pytest.approx(first.offer_low * 5 * WEEKS_PER_MONTH)
     assert first.high == pytest.approx(first.offer_high * 5 * WEEKS_PER_MONTH)
-    assert first.label() == f"0.43 offers a month (95% range {number(first.low)}–{number(first.high)})"
+    assert first.offer_low <= first.offer_chance <= first.offer_high
+    assert first.label() == (f"{number(first.offers_per_month)} offers a month "
+                             f"(95% range {number(first.low)}–{number(first.high)})")
     per_offer = applications_per_offer(funnel, 5)
     assert per_offer.low == pytest.approx(1 / first.offer_high)
     assert per_offer.high == pytest.approx(1 / first.offer_low)
@@ -64,15 +67,15 @@ def test_the_interval_brackets_the_best_guess_and_is_deterministic(funnel):
 
 def test_applications_still_waiting_are_left_out():
     waiting = build_funnel(make_apps(search(waiting=10)))
-    assert what_if(waiting, 5).offer_chance == pytest.approx(0.02)
+    assert what_if(waiting, 5).offer_chance == pytest.approx(0.02, rel=RAW_TOLERANCE)
     assert what_if(waiting, 5).n == 100
 
 
 def test_raising_first_interview_pass_through(funnel):
     # first interview 10/20 = 50% -> 80%: 0.2 * 0.8 * 0.5 * 0.4 = 3.2%
     base, raised = what_if(funnel, 5), what_if(funnel, 5, raise_first_pass_to=0.8)
-    assert raised.offer_chance == pytest.approx(0.032)
-    assert raised.offers_per_month == pytest.approx(5 * 52 / 12 * 0.032)
+    assert raised.offer_chance == pytest.approx(0.032, rel=RAW_TOLERANCE)
+    assert raised.offers_per_month == pytest.approx(5 * 52 / 12 * 0.032, rel=RAW_TOLERANCE)
     assert raised.low > base.low and raised.high > base.high  # 80% is above every plausible draw of 10/20
     assert raised.levers == ("first-interview pass-through 50% → 80%",)
     with pytest.raises(ValueError):
@@ -82,14 +85,24 @@ def test_raising_first_interview_pass_through(funnel):
 def test_shifting_applications_to_a_channel(funnel):
     # half the applications at a 60% interview rate: 0.5 * 0.2 + 0.5 * 0.6 = 40% -> 0.4 * 0.5 * 0.5 * 0.4 = 4%
     shifted = what_if(funnel, 5, shift_share_to_channel=(0.5, Rate.of(12, 20)), channel_name="Referral")
-    assert shifted.offer_chance == pytest.approx(0.04)
-    assert shifted.offers_per_month == pytest.approx(5 * 52 / 12 * 0.04)
+    assert shifted.offer_chance == pytest.approx(0.04, rel=RAW_TOLERANCE)
+    assert shifted.offers_per_month == pytest.approx(5 * 52 / 12 * 0.04, rel=RAW_TOLERANCE)
     assert shifted.levers == ("50% of applications through Referral (interview rate 60% (n=20))",)
+
+
+def test_the_best_guess_lies_inside_its_range():
+    # 6 offers of 8 applications, every one interviewed through the final: the raw product is 6/8 = 0.75, but
+    # 8 of 8 moving on three times does not make the next one certain. The guess is the middle of the draws.
+    funnel = build_funnel(make_apps(many(6, furthest_stage="offer", outcome="offer")
+                                    + many(2, furthest_stage="final_interview", outcome="rejected")))
+    projection = what_if(funnel, None)
+    assert projection.offer_low < projection.offer_chance < projection.offer_high
+    assert 0.5 < projection.offer_chance < 0.75 < projection.offer_high
 
 
 def test_a_channel_with_too_few_applications_is_not_used(funnel):
     projection = what_if(funnel, 5, shift_share_to_channel=(0.5, Rate.of(2, 3)), channel_name="Referral")
-    assert projection.offer_chance == pytest.approx(0.02)
+    assert projection.offer_chance == pytest.approx(0.02, rel=RAW_TOLERANCE)
     assert projection.levers == ()
     assert projection.notes == ("Too few applications through Referral to tell its rate (n=3); the shift was left out.",)
 
@@ -98,7 +111,7 @@ def test_more_applications_a_week(funnel):
     # 5 + 3 = 8 a week: 8 * 52/12 * 2% = 0.6933
     projection = what_if(funnel, 5, extra_per_week=3)
     assert projection.applications_per_week == 8
-    assert projection.offers_per_month == pytest.approx(8 * 52 / 12 * 0.02)
+    assert projection.offers_per_month == pytest.approx(8 * 52 / 12 * 0.02, rel=RAW_TOLERANCE)
     assert projection.levers == ("+3 applications a week",)
 
 
@@ -143,7 +156,7 @@ def test_too_few_to_tell():
 def test_without_a_pace_the_projection_is_per_100_applications(funnel):
     projection = what_if(funnel, None)
     assert projection.offers_per_month is None and projection.low is None
-    assert projection.label().startswith("2.0 offers per 100 applications (95% range ")
+    assert projection.label().startswith(f"{number(projection.offer_chance * 100)} offers per 100 applications (95% range ")
     assert applications_per_offer(funnel, None).weeks is None
 
 
@@ -191,14 +204,22 @@ def test_needle_movers_rank_the_levers_by_their_effect():
     for row in rows[80:85] + rows[:5]:
         row.update(source="Referral", channel="Referral")
     apps = make_apps(rows)
-    lines = needle_movers(build_funnel(apps), build_segments(apps), 5)
+    funnel = build_funnel(apps)
+    lines = needle_movers(funnel, build_segments(apps), 5)
+    base = what_if(funnel, 5).offers_per_month
+    more = what_if(funnel, 5, extra_per_week=2).offers_per_month
+    assert more == pytest.approx(base * 7 / 5)  # the same draws at 7 a week
     assert len(lines) == 4
-    assert lines[0].startswith("Send 2 more applications a week: about 0.61 offers a month instead of 0.43 (95% range ")
+    assert lines[0].startswith(f"Send 2 more applications a week: about {number(more)} offers a month instead of "
+                               f"{number(base)} (95% range ")
     assert lines[1].startswith("Send 20% of your applications through Referral (your interview rate there: 50% (n=10)): "
-                               "about 0.56 offers a month")
-    assert lines[2].startswith("Raise the share of applications that get an interview from 20% to 25%")
-    assert lines[3].startswith("Raise the share of final interviews that move on from 40% to 50%")
-    assert all("0.54 offers a month" in line for line in lines[2:])
+                               "about ")
+    # the two stage levers tie on the raw rates (x1.25 each); either may come first
+    assert sorted(line.split(" (")[0] for line in lines[2:]) == [
+        "Raise the share of applications that get an interview from 20% to 25%",
+        "Raise the share of final interviews that move on from 40% to 50%"]
+    gains = [float(line.split("about ")[-1].split(" offers")[0]) for line in lines]
+    assert gains == sorted(gains, reverse=True) and min(gains) > float(number(base))
 
 
 def test_needle_movers_point_at_a_stage_nobody_has_passed():

@@ -138,3 +138,19 @@ def test_segment_by_any_key_leaves_input_untouched():
     table = segment_by(apps, apps["location"], "location")
     assert [(s.name, s.applications) for s in table.segments] == [("Berlin", 3), ("Remote", 2)]
     pd.testing.assert_frame_equal(apps, before)
+
+
+def test_segment_differences_control_the_false_discovery_rate():
+    # Five channels of 30: Recruiter 9 interviews, Referral 4, the others 3 each. Recruiter against the rest
+    # (13 of 120): Fisher p = 0.0173, below 5% alone; among the 5 tests shown together its Benjamini-Hochberg
+    # q is 0.0173 * 5 / 1 = 0.086, so no channel is called better or worse.
+    rows = []
+    for channel, hits in (("LinkedIn", 3), ("Job board", 3), ("Recruiter", 9), ("Referral", 4), ("Company site", 3)):
+        rows += many(hits, channel=channel, source=channel, furthest_stage="first_interview", outcome="rejected")
+        rows += many(30 - hits, channel=channel, source=channel, outcome="rejected")
+    table = build_segments(make_apps(rows)).channel
+    recruiter = table.get("Recruiter").versus_rest
+    assert recruiter.p_value == pytest.approx(0.0172669, rel=1e-4)
+    assert recruiter.q_value == pytest.approx(5 * recruiter.p_value)
+    assert recruiter.direction == "no clear difference" and table.get("Recruiter").verdict is None
+    assert all(segment.verdict is None for segment in table.segments)

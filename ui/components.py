@@ -194,11 +194,10 @@ def overview_metrics(overview: Overview, outcomes_known: bool, of_total: int | N
 
 
 def bottleneck(funnel: Funnel) -> None:
-    """Name the stage where the search stalls, or say it is too early to tell."""
+    """Name the stage where the search stalls, or say there is no clear one yet and what would tell."""
     found = funnel.bottleneck
     if found is None:
-        st.info("No stage has 5 decided applications yet, so there is no bottleneck to name. Keep logging outcomes.",
-                title="Bottleneck: too early to tell", icon=":material/hourglass_empty:")
+        st.info(funnel.bottleneck_verdict.sentence, title="Bottleneck: no clear one yet", icon=":material/hourglass_empty:")
         return
     where = "getting an interview" if found.stage == "applied" else f"the {STAGE_LABELS[found.stage].lower()}"
     st.warning(found.reason[0].upper() + found.reason[1:] + ".", title=f"Bottleneck: {where}",

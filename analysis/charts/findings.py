@@ -42,7 +42,7 @@ def funnel_text(funnel: Funnel) -> tuple[str, str]:
             title = "Too few decided applications to find where your funnel narrows"
         else:
             title = f"{interview_rate.percent()} of your applications reached an interview (n={interview_rate.n})"
-        return title, "Keep logging every outcome: with 5 decided applications per stage the funnel shows where you drop off."
+        return title, f"{funnel.bottleneck_verdict.sentence} Keep logging every outcome."
     if bottleneck.stage == "applied":
         title = f"Your funnel narrows most before any interview: {bottleneck.pass_rate.label()} got one"
     else:
@@ -52,19 +52,15 @@ def funnel_text(funnel: Funnel) -> tuple[str, str]:
 
 def rejection_text(funnel: Funnel) -> tuple[str, str]:
     """Title and caption of the rejection-rate chart: the stage with the largest share of rejections."""
-    stages = funnel.stages[:-1]
-    rejected = [s.ended["rejected"] for s in stages]
-    total = sum(rejected)
-    if total == 0:
+    most = funnel.most_rejections
+    if most is None:
         return "No rejections recorded yet", "Log the stage each rejection comes at; this chart will show where they cluster."
-    worst = max(range(len(stages)), key=lambda i: rejected[i])
-    share = rejected[worst] / total
-    where = "before any interview" if worst == 0 else f"at the {NODE_LABELS[stages[worst].stage].lower()}"
+    where = "before any interview" if most.stage == "applied" else f"at the {NODE_LABELS[most.stage].lower()}"
     # a share of all rejections, said as one: the bars show each stage's rejection rate, another number
-    title = f"{share:.0%} of your rejections come {where}"
-    if share <= 0.5:
+    title = f"{most.share:.0%} of your rejections come {where}"
+    if most.share <= 0.5:
         title += ", more than at any other stage"
-    return title, STAGE_ACTIONS[stages[worst].stage]
+    return title, STAGE_ACTIONS[most.stage]
 
 
 def sankey_text(flows: tuple[Flow, ...] | list[Flow]) -> tuple[str, str]:

@@ -285,3 +285,23 @@ def needed_for_interval_below(value: float, threshold: float, limit: int = 100_0
         else:
             low = middle + 1
     return low
+
+
+def needed_to_separate(lower: Rate, higher: Rate, limit: float = 1000.0) -> int | None:
+    """How many observations ``lower`` would need (``higher`` growing in proportion) for their 95%
+    Wilson intervals to part, were both rates to stay as they are (None when they never would)."""
+    if lower.value is None or higher.value is None or lower.value >= higher.value:
+        return None
+
+    def parted(scale: float) -> bool:
+        n_low, n_high = math.ceil(lower.n * scale), math.ceil(higher.n * scale)
+        return (wilson_interval(math.floor(lower.value * n_low), n_low)[1]
+                < wilson_interval(math.ceil(higher.value * n_high - 1e-9), n_high)[0])
+
+    if not parted(limit):
+        return None
+    low, high = 1.0, limit
+    while high - low > 0.01:
+        middle = (low + high) / 2
+        low, high = (low, middle) if parted(middle) else (middle, high)
+    return math.ceil(lower.n * high)

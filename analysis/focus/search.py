@@ -14,12 +14,9 @@ from analysis.focus import texts as words
 from analysis.focus.area import FocusArea
 from analysis.focus.feedback import MIN_THEME_MENTIONS
 from analysis.focus.followup import DEFAULT_RULE, FollowUpRule
+from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK, INTERVIEW_STAGES
 from analysis.funnel.segments import Segment, Segments
-from analysis.funnel.stages import (
-    APPLICATION_INTERVIEW_BENCHMARK,
-    INTERVIEW_STAGES,
-    Funnel,
-)
+from analysis.funnel.stages import Funnel
 
 STAGE_AREA_SHARE = 0.25
 PUBLISHED_INTERVIEW_LOW = 0.03

@@ -3,7 +3,8 @@
 For each segment: applications, interview rate, response rate and offer rate (see
 ``analysis.funnel.stages`` for the definitions), each a :class:`~analysis.core.stats.Rate`. A segment is
 marked "better" or "worse" than the rest only when Fisher's exact test on its interview rate
-against all other applications is significant at 5% and both sides have n >= 5.
+against all other applications stays below 5% once adjusted for every test of its table
+(Benjamini–Hochberg: the segments of one dimension are shown together), and both sides have n >= 5.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.schema import CHANNELS, require_columns
-from analysis.core.stats import Comparison, Rate, compare
+from analysis.core.stats import Comparison, Rate, compare, control_false_discoveries
 from analysis.funnel.stages import application_flags
 from analysis.normalize.companies import company_names
 
@@ -73,6 +74,19 @@ def seniority(role: str) -> str:
     return "mid"
 
 
+class _TestFamily:
+    """The interview-rate tests of one table's segments against their rests, run together when first
+    asked for and adjusted for one another (Benjamini–Hochberg)."""
+
+    def __init__(self, pairs: tuple[tuple[Rate, Rate], ...]) -> None:
+        self.pairs = pairs
+
+    @cached_property
+    def comparisons(self) -> tuple[Comparison, ...]:
+        """Each segment's adjusted comparison, in the table's order."""
+        return control_false_discoveries([_versus_rest(rate, rest) for rate, rest in self.pairs])
+
+
 @dataclass(frozen=True)
 class Segment:
     """One segment's rates. ``versus_rest`` compares its interview rate with ``rest_interview_rate``,
@@ -85,12 +99,18 @@ class Segment:
     offer_rate: Rate
     rest_interview_rate: Rate
     sources: tuple[str, ...] = ()
+    _family: tuple[_TestFamily, int] | None = field(default=None, repr=False, compare=False)
+    """The tests of the segment's table and its place among them (None: tested alone)."""
 
-    @cached_property
+    @property
     def versus_rest(self) -> Comparison:
-        """The test against the rest, run when first asked for: most company segments are only
-        tested for the JSON report, and a filter change in the app need not wait for them."""
-        return _versus_rest(self.interview_rate, self.rest_interview_rate)
+        """The test against the rest, adjusted for the other segments of its table. The tests run when
+        first asked for: most company segments are only tested for the JSON report, and a filter change
+        in the app need not wait for them."""
+        if self._family is None:
+            return _versus_rest(self.interview_rate, self.rest_interview_rate)
+        family, position = self._family
+        return family.comparisons[position]
 
     @property
     def verdict(self) -> str | None:
@@ -186,21 +206,23 @@ def segment_by(
         position = {name: i for i, name in enumerate(names)}
         by_size = [position[name] for name in order if name in position] + [i for i in by_size if names[i] not in order]
     sources = _sources_by(apps, keys) if dimension == "channel" else {}
+    kept = [i for i in by_size if applications[i] >= min_size]
+    rates = {i: _rate(interviewed[i], applications[i]) for i in kept}
+    rests = {i: _rate(total_interviewed - interviewed[i], total_applications - applications[i]) for i in kept}
+    family = _TestFamily(tuple((rates[i], rests[i]) for i in kept))
     segments = []
-    for i in by_size:
+    for position, i in enumerate(kept):
         n = applications[i]
-        if n < min_size:
-            continue
-        rate = _rate(interviewed[i], n)
         segments.append(
             Segment(
                 name=str(names[i]),
                 applications=n,
-                interview_rate=rate,
+                interview_rate=rates[i],
                 response_rate=_rate(responded[i], n),
                 offer_rate=_rate(offered[i], n),
-                rest_interview_rate=_rate(total_interviewed - interviewed[i], total_applications - n),
+                rest_interview_rate=rests[i],
                 sources=sources.get(names[i], ()),
+                _family=(family, position),
             )
         )
     return SegmentTable(dimension, tuple(segments))

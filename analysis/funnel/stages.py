@@ -27,15 +27,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.schema import OUTCOMES, STAGE_LABELS, STAGES, require_columns
-from analysis.core.stats import MIN_N, Rate
+from analysis.core.stats import Rate
+from analysis.funnel.bottleneck import Bottleneck, BottleneckVerdict, find_bottleneck
 
 ENDINGS: tuple[str, ...] = ("rejected", "no_response", "withdrawn", "in_progress")
 """The outcomes an application can end with before an offer, in display order."""
-
-APPLICATION_INTERVIEW_BENCHMARK = 0.08
-"""Top of the published 3-8% application -> interview range (NORMS.md: CareerPlug 2024, Ashby)."""
-
-INTERVIEW_STAGES: tuple[str, ...] = STAGES[1:4]
 
 
 _OFFER, _IN_PROGRESS = OUTCOMES.index("offer"), OUTCOMES.index("in_progress")
@@ -131,16 +127,17 @@ class StageResult:
 
 
 @dataclass(frozen=True)
-class Bottleneck:
-    """The stage where applications stall, its decided pass-through rate and why it was picked."""
+class RejectionShare:
+    """The stage before the offer where most rejections came: its rejections out of all of them."""
 
     stage: str
-    pass_rate: Rate
-    reason: str
+    count: int
+    total: int
 
-    def to_dict(self) -> dict:
-        """A JSON-ready dict."""
-        return {"stage": self.stage, "pass_rate": self.pass_rate.to_dict(), "reason": self.reason}
+    @property
+    def share(self) -> float:
+        """This stage's share of all rejections."""
+        return self.count / self.total
 
 
 @dataclass(frozen=True)
@@ -174,7 +171,12 @@ class Funnel:
 
     stages: tuple[StageResult, ...]
     overview: Overview
-    bottleneck: Bottleneck | None
+    bottleneck_verdict: BottleneckVerdict
+
+    @property
+    def bottleneck(self) -> Bottleneck | None:
+        """The stage credibly the lowest (``analysis.funnel.bottleneck``), or None: no clear bottleneck yet."""
+        return self.bottleneck_verdict.bottleneck
 
     @property
     def applications(self) -> int:
@@ -184,6 +186,16 @@ class Funnel:
     def stage(self, name: str) -> StageResult:
         """The result of one stage by its id."""
         return next(result for result in self.stages if result.stage == name)
+
+    @property
+    def most_rejections(self) -> RejectionShare | None:
+        """Where most rejections came (the earliest stage on a tie), or None without rejections."""
+        before_offer = self.stages[:-1]
+        total = sum(stage.ended["rejected"] for stage in before_offer)
+        if total == 0:
+            return None
+        worst = max(before_offer, key=lambda stage: stage.ended["rejected"])
+        return RejectionShare(worst.stage, worst.ended["rejected"], total)
 
     def to_json_entries(self) -> list[dict]:
         """The report's ``funnel`` list: one entry per stage, in order (DESIGN.md)."""
@@ -195,36 +207,8 @@ class Funnel:
             "funnel": self.to_json_entries(),
             "overview": self.overview.to_dict(),
             "bottleneck": None if self.bottleneck is None else self.bottleneck.to_dict(),
+            "bottleneck_verdict": self.bottleneck_verdict.to_dict(),
         }
-
-
-def find_bottleneck(stages: tuple[StageResult, ...]) -> Bottleneck | None:
-    """The stage where the search stalls, by this rule.
-
-    Only stages with at least 5 decided applications are considered. The applied stage is the
-    bottleneck when its decided pass-through (the interview rate of applications that have had
-    their answer) is below 8%, the top of the published 3-8% application -> interview range
-    (NORMS.md). Otherwise the bottleneck is the interview stage (first, second or final) with
-    the lowest decided pass-through, the earliest on a tie. None when no stage qualifies.
-    """
-    eligible = [s for s in stages if s.decided_pass_rate is not None and s.decided >= MIN_N]
-    applied = next((s for s in eligible if s.stage == "applied"), None)
-    if applied is not None and applied.decided_pass_rate.value < APPLICATION_INTERVIEW_BENCHMARK:
-        return Bottleneck(
-            "applied",
-            applied.decided_pass_rate,
-            f"only {applied.decided_pass_rate.label()} of decided applications reached an interview, "
-            f"below the published 3-8% range's top of {APPLICATION_INTERVIEW_BENCHMARK:.0%}",
-        )
-    interviews = [s for s in eligible if s.stage in INTERVIEW_STAGES]
-    if not interviews:
-        return None
-    worst = min(interviews, key=lambda s: s.decided_pass_rate.value)
-    return Bottleneck(
-        worst.stage,
-        worst.decided_pass_rate,
-        f"the lowest pass-through of any interview stage: {worst.decided_pass_rate.label()} moved on",
-    )
 
 
 def build_funnel(apps: pd.DataFrame) -> Funnel:
@@ -252,7 +236,7 @@ def build_funnel(apps: pd.DataFrame) -> Funnel:
         )
     stages = tuple(results)
     overview = _overview(apps, positions, outcomes)
-    return Funnel(stages=stages, overview=overview, bottleneck=find_bottleneck(stages))
+    return Funnel(stages=stages, overview=overview, bottleneck_verdict=find_bottleneck(stages))
 
 
 def _overview(apps: pd.DataFrame, positions: np.ndarray, outcomes: np.ndarray) -> Overview:

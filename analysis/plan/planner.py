@@ -3,96 +3,43 @@
 The chance that an application ends in an offer is the product of the four stage pass-through
 rates: applied -> first interview -> second -> final -> offer. Each is the stage's *decided*
 pass rate (``analysis.funnel.stages``): applications still waiting for an answer at a stage are left
-out of it, as they may yet move on. With no one waiting this is simply offers / applications
-(100 applications, 20 first interviews, 10 second, 5 final, 2 offers: 2%, 50 applications an
-offer).
+out of it, as they may yet move on.
 
-Interval (95%), by a small deterministic Monte Carlo: :data:`DRAWS` draws with the fixed seed
-:data:`SEED`, each stage's pass rate drawn from Beta(k+1, n-k+1) (k of n moved on: the
-posterior under a uniform prior, so a stage nobody has finished yet is "anything from 0 to
-100%"); the 2.5th and 97.5th percentiles of the product. A stage set by a lever is fixed at
-the chosen value in every draw. The draws are the same in every call, so two projections
-differ only by their levers. When an observed stage rate is 0 (no offer yet, say) the best
-guess is 0 and the interval starts at 0, as the Wilson interval does; its top is the honest
-upper bound. The weekly pace is taken as known.
+Best guess and interval (95%) come from one small deterministic Monte Carlo: :data:`DRAWS` draws
+with the fixed seed :data:`SEED`, each stage's pass rate drawn from Beta(k+1/2, n-k+1/2) (k of n
+moved on: the posterior under the Jeffreys prior, so a stage nobody has finished yet is
+"anything from 0 to 100%"). The best guess is the median of the product, the range its 2.5th
+and 97.5th percentiles, so the guess always lies inside its range. With many applications the
+guess is close to offers / applications (100 applications, 20 first interviews, 10 second, 5
+final, 2 offers: 2%, about 50 applications an offer); with few it is pulled towards the middle,
+as 8 of 8 moving on does not make the next one certain. A stage set by a lever is fixed at the
+chosen value in every draw. The draws are the same in every call, so two projections differ only
+by their levers. When an observed stage rate is 0 (no offer yet, say) the best guess is 0 and
+the interval starts at 0, as the Wilson interval does; its top is the honest upper bound. The
+weekly pace is taken as known.
 
-Pace: applications a week over the last :data:`PACE_WEEKS` weeks of the search, the window
-ending at the latest ``applied_on`` (a search shorter than that is divided by its own length,
-at least one week). A month is 52/12 weeks.
+The pace comes from ``analysis.plan.pace``; a month is 52/12 weeks. What would move the needle
+is ranked in ``analysis.plan.levers``.
 
 A projection is "too few to tell" when fewer than 5 applications have had their answer at the
 applied stage, or when a stage nobody has finished leaves no best guess.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-from analysis.core.schema import STAGE_LABELS, STAGES, require_columns
+from analysis.core.schema import STAGE_LABELS, STAGES
 from analysis.core.stats import MIN_N, Rate
-from analysis.funnel.segments import Segments
 from analysis.funnel.stages import Funnel
+from analysis.plan.pace import Pace, per_week_of
 
 DRAWS = 20_000
 SEED = 20_240_601
-PACE_WEEKS = 8
 WEEKS_PER_MONTH = 52 / 12
 PASS_STAGES: tuple[str, ...] = STAGES[:-1]
 """The stages whose pass-through rates multiply to the chance of an offer."""
-EXTRA_PER_WEEK = 2
-"""The volume lever of :func:`needle_movers`: this many more applications a week."""
-CHANNEL_SHARE = 0.2
-"""The channel lever of :func:`needle_movers`: this share of applications moved to the best channel."""
-RAISE_POINTS: dict[str, float] = {"applied": 0.05, "first_interview": 0.10, "second_interview": 0.10,
-                                  "final_interview": 0.10}
-"""The stage levers of :func:`needle_movers`: percentage points added to each stage's pass-through."""
-STAGE_LEVER_WORDS: dict[str, str] = {
-    "applied": "better-targeted applications",
-    "first_interview": "first-interview preparation",
-    "second_interview": "second-interview preparation",
-    "final_interview": "final-interview preparation",
-}
-
-
-@dataclass(frozen=True)
-class Pace:
-    """Applications a week over the last weeks of the search (``per_week`` None without dates)."""
-
-    per_week: float | None
-    applications: int
-    weeks: float
-    since: dt.date | None
-    until: dt.date | None
-
-    def label(self) -> str:
-        """ "6.1 a week (49 applications in the last 8 weeks of applying)" or "unknown (no application dates)"."""
-        if self.per_week is None:
-            return "unknown (no application dates)"
-        weeks = "week" if self.weeks == 1 else f"{self.weeks:g} weeks"
-        return f"{self.per_week:.1f} a week ({self.applications} applications in the last {weeks} of applying)"
-
-
-def weekly_pace(apps: pd.DataFrame, weeks: int = PACE_WEEKS) -> Pace:
-    """The user's pace from ``applied_on``: applications in the last ``weeks`` weeks of the search
-    (up to the latest date) divided by the weeks covered (the whole search if shorter, at least one)."""
-    require_columns(apps, ("applied_on",))
-    dates = apps["applied_on"].dropna().dt.normalize()
-    if dates.empty:
-        return Pace(None, 0, 0.0, None, None)
-    last = dates.max()
-    start = max(dates.min(), last - pd.Timedelta(days=weeks * 7 - 1))
-    covered = max(1.0, ((last - start).days + 1) / 7)
-    count = int((dates >= start).sum())
-    return Pace(count / covered, count, round(covered, 2), start.date(), last.date())
-
-
-def _per_week(pace: Pace | float | None) -> float | None:
-    return pace.per_week if isinstance(pace, Pace) else (None if pace is None else float(pace))
-
-
 def number(value: float) -> str:
     """A count of offers or applications for display: "0.43", "1.3", "52"."""
     value = round(value, 9)  # 1 / 0.020000000000000004 is 50
@@ -150,18 +97,23 @@ def stage_rates(funnel: Funnel) -> dict[str, Rate]:
     return {stage: funnel.stage(stage).decided_pass_rate for stage in PASS_STAGES}
 
 
-def _project(funnel: Funnel, pace: Pace | float | None, fixed: dict[str, float] | None = None,
+def _posterior(rng: np.random.Generator, rate: Rate) -> np.ndarray:
+    """:data:`DRAWS` draws of a pass rate of k of n from Beta(k + 1/2, n - k + 1/2) (Jeffreys prior)."""
+    return rng.beta(rate.successes + 0.5, rate.n - rate.successes + 0.5, DRAWS)
+
+
+def project(funnel: Funnel, pace: Pace | float | None, fixed: dict[str, float] | None = None,
              shift: tuple[float, Rate] | None = None, extra_per_week: float = 0,
              levers: tuple[str, ...] = (), notes: tuple[str, ...] = ()) -> Projection:
     """The projection with some stage rates ``fixed`` and ``shift`` = (share, channel interview rate)."""
     fixed = fixed or {}
     rates = stage_rates(funnel)
     rng = np.random.default_rng(SEED)
-    draws = {stage: rng.beta(rate.successes + 1, rate.n - rate.successes + 1, DRAWS) for stage, rate in rates.items()}
+    draws = {stage: _posterior(rng, rate) for stage, rate in rates.items()}
     points: dict[str, float | None] = {stage: rate.value for stage, rate in rates.items()}
     if shift is not None:
         share, channel = shift
-        channel_draws = rng.beta(channel.successes + 1, channel.n - channel.successes + 1, DRAWS)
+        channel_draws = _posterior(rng, channel)
         draws["applied"] = (1 - share) * draws["applied"] + share * channel_draws
         if points["applied"] is not None:
             points["applied"] = (1 - share) * points["applied"] + share * channel.value
@@ -178,10 +130,10 @@ def _project(funnel: Funnel, pace: Pace | float | None, fixed: dict[str, float] 
         unknown = [STAGE_LABELS[s].lower() for s, v in points.items() if v is None]
         notes += (f"No {unknown[0]} has had its answer yet, so there is no best guess; the range is still honest.",)
     else:
-        chance = float(np.prod(list(points.values())))
+        chance = float(np.median(products))  # the middle of the same draws: always inside the range
     decided = rates["applied"].n
     too_few = decided < MIN_N or chance is None
-    per_week = _per_week(pace)
+    per_week = per_week_of(pace)
     if per_week is not None:
         per_week += extra_per_week
     month = None if per_week is None else per_week * WEEKS_PER_MONTH
@@ -230,7 +182,7 @@ def what_if(funnel: Funnel, pace: Pace | float | None, raise_first_pass_to: floa
             levers.append(f"{share:.0%} of applications through {channel_name} (interview rate {channel_rate.label()})")
     if extra_per_week:
         levers.append(f"{extra_per_week:+g} applications a week")
-    return _project(funnel, pace, fixed, shift, extra_per_week, tuple(levers), tuple(notes))
+    return project(funnel, pace, fixed, shift, extra_per_week, tuple(levers), tuple(notes))
 
 
 @dataclass(frozen=True)
@@ -273,12 +225,12 @@ class PerOffer:
 
 def applications_per_offer(funnel: Funnel, pace: Pace | float | None) -> PerOffer:
     """1 / P(offer per application) with the interval from the projection's interval."""
-    base = _project(funnel, pace)
+    base = project(funnel, pace)
     chance = base.offer_chance
     applications = None if not chance else 1 / chance
     low = 1 / base.offer_high
     high = None if base.offer_low == 0 else 1 / base.offer_low
-    per_week = _per_week(pace)
+    per_week = per_week_of(pace)
     if not per_week:
         weeks = weeks_low = weeks_high = None
     else:
@@ -288,74 +240,3 @@ def applications_per_offer(funnel: Funnel, pace: Pace | float | None) -> PerOffe
     return PerOffer(applications, low, high, weeks, weeks_low, weeks_high, base.n < MIN_N, base.n)
 
 
-def _best_channel(segments: Segments, overall: Rate) -> tuple[str, Rate] | None:
-    """The channel with the highest interview rate above the overall one, among those with n >= 5."""
-    known = [s for s in segments.channel.segments if not s.interview_rate.too_few
-             and s.interview_rate.value > (overall.value or 0)]
-    if not known:
-        return None
-    best = max(known, key=lambda s: s.interview_rate.value)
-    return best.name, best.interview_rate
-
-
-def needle_movers(funnel: Funnel, segments: Segments, pace: Pace | float | None, top: int = 4) -> list[str]:
-    """What would move the needle most: each lever's projected offers beside today's, biggest gain first.
-
-    Levers: :data:`EXTRA_PER_WEEK` more applications a week (with a pace); :data:`CHANNEL_SHARE`
-    of applications through the channel with the best interview rate (n >= 5, above the overall
-    rate); each stage with at least 5 decided applications raised by :data:`RAISE_POINTS`.
-    """
-    base = _project(funnel, pace)
-    if base.n < MIN_N:
-        return [f"Too few applications have had their answer to tell what would move the needle (n={base.n})."]
-    stuck = next((stage for stage, rate in stage_rates(funnel).items() if rate.value == 0), None)
-    if stuck is not None:
-        rate = funnel.stage(stuck).decided_pass_rate
-        where = ("applications has led to an interview" if stuck == "applied"
-                 else f"{STAGE_LABELS[stuck].lower()}s has moved on")
-        return [f"None of your {where} yet ({rate.label()}), so every other lever multiplies zero: "
-                f"start with {STAGE_LEVER_WORDS[stuck]}."]
-    if base.offer_chance is None:
-        unknown = next(stage for stage, rate in stage_rates(funnel).items() if rate.n == 0)
-        return [f"No {STAGE_LABELS[unknown].lower()} has had its answer yet, so it is too early to tell "
-                "what would move the needle."]
-    per_month = base.offers_per_month is not None
-    unit = "offers a month" if per_month else "offers per 100 applications"
-
-    def amount(projection: Projection) -> float:
-        return projection.offers_per_month if per_month else projection.offer_chance * 100
-
-    def bounds(projection: Projection) -> tuple[float, float]:
-        if per_month:
-            return projection.low, projection.high
-        return projection.offer_low * 100, projection.offer_high * 100
-
-    options: list[tuple[str, Projection]] = []
-    if per_month:
-        options.append((f"Send {EXTRA_PER_WEEK} more applications a week",
-                        _project(funnel, pace, extra_per_week=EXTRA_PER_WEEK)))
-    best = _best_channel(segments, funnel.stage("applied").decided_pass_rate)
-    if best is not None:
-        name, rate = best
-        options.append((f"Send {CHANNEL_SHARE:.0%} of your applications through {name} "
-                        f"(your interview rate there: {rate.label()})",
-                        _project(funnel, pace, shift=(CHANNEL_SHARE, rate))))
-    for stage, rate in stage_rates(funnel).items():
-        if rate.too_few or rate.value >= 1:
-            continue
-        target = min(1.0, rate.value + RAISE_POINTS[stage])
-        moved = ("applications that get an interview" if stage == "applied"
-                 else f"{STAGE_LABELS[stage].lower()}s that move on")
-        options.append((f"Raise the share of {moved} from {rate.percent()} to {target:.0%} "
-                        f"({STAGE_LEVER_WORDS[stage]})",
-                        _project(funnel, pace, fixed={stage: target})))
-    options = [option for option in options if option[1].offer_chance is not None]
-    ranked = sorted(options, key=lambda option: amount(option[1]) - amount(base), reverse=True)
-    lines = []
-    for words, projection in ranked[:top]:
-        if amount(projection) <= amount(base):
-            continue
-        low, high = bounds(projection)
-        lines.append(f"{words}: about {number(amount(projection))} {unit} instead of {number(amount(base))} "
-                     f"(95% range {number(low)}–{number(high)}).")
-    return lines or ["No single lever stands out: keep your pace and keep logging outcomes."]

@@ -24,8 +24,8 @@ from analysis.core.wording import (
     plural,
     rate_phrase,
 )
-from analysis.funnel.stages import APPLICATION_INTERVIEW_BENCHMARK
-from analysis.plan.planner import weekly_pace
+from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK
+from analysis.plan.pace import weekly_pace
 from analysis.summary.data import data_quality_section, period_phrase, settings_section
 from analysis.summary.feedback import feedback_section, focus_section
 from analysis.summary.funnel import channels_section, funnel_section

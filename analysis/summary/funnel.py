@@ -56,20 +56,16 @@ def funnel_section(report) -> tuple[Section, Table]:
         return Section("funnel", "Where applications stop", tuple(blocks)), table
     bottleneck = funnel.bottleneck
     if bottleneck is None:
-        blocks.append(Paragraph(text(
-            "Bottleneck: too few decided applications at each stage (at least 5 are needed) to say where "
-            "your funnel narrows most. Keep logging every outcome.")))
+        blocks.append(Paragraph(text(f"{funnel.bottleneck_verdict.sentence} Keep logging every outcome.")))
     else:
         name = "before any interview" if bottleneck.stage == "applied" else f"at the {STAGE_LABELS[bottleneck.stage].lower()}"
         blocks.append(Paragraph(text(f"Bottleneck: your funnel narrows most {name}: {bottleneck.reason}. "
                                      f"{STAGE_ACTIONS.get(bottleneck.stage, '')}".rstrip())))
-    rejected = [(stage, stage.ended["rejected"]) for stage in funnel.stages[:-1]]
-    total_rejected = sum(count for _, count in rejected)
-    if total_rejected:
-        stage, count = max(rejected, key=lambda item: item[1])
-        where = "before any interview" if stage.stage == "applied" else f"at the {STAGE_LABELS[stage.stage].lower()}"
+    most = funnel.most_rejections
+    if most is not None:
+        where = "before any interview" if most.stage == "applied" else f"at the {STAGE_LABELS[most.stage].lower()}"
         blocks.append(Paragraph(text(
-            f"{count} of your {plural(total_rejected, 'rejection')} ({percent(count / total_rejected)}) came {where}.")))
+            f"{most.count} of your {plural(most.total, 'rejection')} ({percent(most.share)}) came {where}.")))
     no_response = funnel.overview.no_response_rate
     if no_response.successes:
         inferred = funnel.overview.no_response_inferred

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from analysis.core.wording import date_phrase, days_phrase
+from analysis.plan.levers import needle_movers
 from analysis.plan.norms import norms_beside
-from analysis.plan.planner import Pace, applications_per_offer, needle_movers
+from analysis.plan.pace import Pace
+from analysis.plan.planner import applications_per_offer
 from analysis.summary.model import (
     Bullets,
     ChartRef,
