@@ -251,7 +251,7 @@ def test_trend_rate_axis_has_round_percentages_and_is_left_out_without_outcomes(
 
 def test_reply_curve_is_a_step_chart_counting_those_still_waiting():
     figure = charts.response_time_chart(build_timing(search())).figure
-    high, low, curve, *channels = figure.data  # the 95% band's edges, the curve, one line per channel
+    high, low, *channels, curve = figure.data  # the 95% band's edges, one line per channel, then the curve
     assert curve.line.shape == "hv" and low.fill == "tonexty"
     assert [line.name for line in channels] == ["LinkedIn", "Referral"]  # 13 and 6 replies: both have 5 or more
     assert list(channels[1].y) == [0, 1, 1]  # the 6 referrals still open all replied after 7 days

@@ -147,7 +147,8 @@ def channel_chart(segments: Segments | SegmentTable) -> Chart:
 
 def response_time_chart(timing: Timing) -> Chart:
     """The share of applications with a reply by each day (Kaplan–Meier step curve with its 95% band),
-    counting those still waiting; one thinner line per channel with 5 replies or more when two have."""
+    counting those still waiting; one thinner line per channel with 5 replies or more when two have
+    (the curve of every application drawn last, on top)."""
     curve = timing.survival.overall
     if curve.replies == 0:
         return Chart(None, "No reply dates to measure",
@@ -160,14 +161,10 @@ def response_time_chart(timing: Timing) -> Chart:
         return [0.0, *curve.days, end], [0.0, *values, values[-1]]
 
     x, high = steps(curve.high)
-    band = palette.with_alpha(palette.stage_color("applied"), 0.2)
     traces = [
         go.Scatter(x=x, y=high, mode="lines", line={"width": 0, "shape": "hv"}, hoverinfo="skip", showlegend=False),
         go.Scatter(x=x, y=steps(curve.low)[1], mode="lines", line={"width": 0, "shape": "hv"}, fill="tonexty",
-                   fillcolor=band, hoverinfo="skip", name="95% interval"),
-        go.Scatter(x=x, y=steps(curve.replied)[1], mode="lines", name="all applications",
-                   line={"shape": "hv", "width": 3, "color": palette.stage_color("applied")},
-                   hovertemplate="replied within %{x:g} days: %{y:.0%}<extra></extra>"),
+                   fillcolor=palette.with_alpha(ERROR_BAR_COLOR, 0.15), hoverinfo="skip", name="95% interval"),
     ]
     channels = {name: c for name, c in timing.survival.by_channel.items() if not c.too_few}
     if len(channels) >= 2:
@@ -177,6 +174,9 @@ def response_time_chart(timing: Timing) -> Chart:
                 x=days, y=[0.0, *channel.replied, channel.replied[-1]], mode="lines", name=name,
                 line={"shape": "hv", "width": 1.5, "color": palette.channel_color(name)},
                 hovertemplate=f"{name}: replied within %{{x:g}} days: %{{y:.0%}}<extra></extra>"))
+    traces.append(go.Scatter(x=x, y=steps(curve.replied)[1], mode="lines", name="all applications",
+                             line={"shape": "hv", "width": 3, "color": ERROR_BAR_COLOR},
+                             hovertemplate="replied within %{x:g} days: %{y:.0%}<extra></extra>"))
     marks = [day for day in WITHIN_DAYS if day <= end]
     return new_chart(
         traces, findings.response_time_text(timing),
@@ -188,7 +188,7 @@ def response_time_chart(timing: Timing) -> Chart:
         annotations=[{"xref": "x", "yref": "paper", "x": day, "y": 1, "xanchor": "left", "yanchor": "top",
                       "xshift": 3, "showarrow": False, "text": f"{day} days",
                       "bgcolor": "rgba(255, 255, 255, 0.8)"} for day in marks],
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        legend={"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"},
     )
 
 

@@ -37,6 +37,7 @@ def report_json(report: Report) -> dict:
         "funnel": report.funnel.to_json_entries(),
         "overview": report.funnel.overview.to_dict(),
         "bottleneck": None if report.funnel.bottleneck is None else report.funnel.bottleneck.to_dict(),
+        "bottleneck_verdict": report.funnel.bottleneck_verdict.to_dict(),
         "channels": report.segments.to_dict().get("channel"),
         "timing": report.timing.to_dict(),
         "trend": report.trend.to_dict(),

@@ -16,6 +16,7 @@ import pytest
 from app_harness import html_links
 
 from analysis.charts.feedback import theme_label
+from analysis.charts.figures import response_time_chart
 from analysis.normalize.loading import LoadSettings, load
 from analysis.report import Report, build_report
 
@@ -226,4 +227,22 @@ def test_a_coachs_caseload_uploaded_in_the_browser(page, app_url, tmp_path):
     go_to(page, "Caseload")
     expect(metric(page, "Candidates").get_by_test_id("stMetricValue")).to_have_text("2", timeout=WAIT)
     expect(page.get_by_text("Ana Lopez").first).to_be_visible(timeout=WAIT)
+    expect_no_traceback(page)
+
+
+def test_the_funnel_page_draws_the_reply_curve(page, app_url):
+    report = engine(SAMPLE)
+    made = response_time_chart(report.timing)
+    open_page(page, app_url)
+    card = page.locator(".st-key-card_timing")
+    expect(card.get_by_test_id("stHeading").first).to_have_text(made.title, timeout=WAIT)
+    plot = card.locator(".js-plotly-plot")
+    expect(plot).to_be_visible(timeout=WAIT)
+    # the step line of every application, its 95% band, and one line per channel with 5 replies or more
+    curve = plot.locator("g.scatterlayer path.js-line")
+    expect(curve.first).to_be_visible(timeout=WAIT)
+    steps = curve.nth(0).get_attribute("d") or ""
+    assert "H" in steps and "V" in steps  # drawn as steps, not a smooth line
+    assert plot.locator("g.scatterlayer path.js-fill").count() >= 1
+    expect(card.get_by_text(report.timing.survival.sentence)).to_be_visible(timeout=WAIT)
     expect_no_traceback(page)
