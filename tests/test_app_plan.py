@@ -63,13 +63,15 @@ def test_the_projection_follows_the_engine_and_the_sliders(report):
     at = open_plan()
     pace = weekly_pace(report.applications).per_week
     baseline = what_if(report.funnel, pace)
-    assert offers_shown(at) == number(baseline.offers_per_month) == "0.44"
+    # the middle of the simulated draws: 0.42 a month, a little under the raw product of the rates (0.44)
+    assert offers_shown(at) == number(baseline.offers_per_month) == "0.42"
+    assert baseline.low <= baseline.offers_per_month <= baseline.high
     assert f"With your current rates and pace: {baseline.label()}." in " ".join(texts(at.caption))
 
     slider(at, "First-interview pass-through (%)").set_value(80).run()
     no_exception(at)
     raised = what_if(report.funnel, pace, raise_first_pass_to=0.8)
-    assert offers_shown(at) == number(raised.offers_per_month) != "0.44"
+    assert offers_shown(at) == number(raised.offers_per_month) != "0.42"
     assert f"{raised.label()}." in " ".join(texts(at.caption))
 
     at.slider(key="plan_extra").set_value(4).run()
