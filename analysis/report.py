@@ -70,6 +70,11 @@ class Report:
         """Before and after :attr:`compare_at`, or None without it."""
         return None if self.compare_at is None else self.compare_periods(self.compare_at)
 
+    def restricted_to(self, applications: pd.DataFrame) -> Report:
+        """The same report on a part of the applications (one candidate's, say), same day and keywords."""
+        return build_report(self.loaded, self.today, applications=applications, extra_keywords=self.extra_keywords,
+                            compare_at=self.compare_at)
+
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
         """First and last date applied, or None when no application has a date."""

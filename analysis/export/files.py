@@ -43,14 +43,12 @@ def candidate_summaries_zip(report) -> bytes:
     """A zip of one self-contained HTML summary per candidate of a caseload."""
     from analysis.core.safety import safe_filename
     from analysis.export.html import report_html
-    from analysis.report import build_report
 
     buffer = io.BytesIO()
     names: set[str] = set()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for candidate, applications in report.applications.groupby("candidate", sort=True):
-            one = build_report(report.loaded, report.today, applications=applications,
-                               extra_keywords=report.extra_keywords)
+            one = report.restricted_to(applications)
             stem = safe_filename(str(candidate) or "no-name", default="candidate")
             while stem in names:
                 stem += "-1"
