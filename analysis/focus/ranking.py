@@ -59,8 +59,9 @@ from analysis.focus.search import (
     stage_areas,
     track_outcomes_area,
 )
+from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK
 from analysis.funnel.segments import Segments
-from analysis.funnel.stages import APPLICATION_INTERVIEW_BENCHMARK, Funnel
+from analysis.funnel.stages import Funnel
 
 MIN_AREAS, MAX_AREAS = 3, 5
 LEAD_SCORE, MIN_LOSSES = 1.05, 5
