@@ -110,6 +110,9 @@ def test_monthly_sheets_are_combined_and_keep_their_sheet():
     sheets = {item["name"]: (item["used"], item["why"]) for item in result.layout_json()["sheets"]}
     assert [name for name, (used, _) in sheets.items() if used] == ["Jan 2025", "Feb 2025", "Mar 2025"]
     assert sheets["Contacts"] == (False, "looks like a list of contacts, not of applications")
+    assert sheets["Feb 2025"] == (True, "combined: the same columns as 'Jan 2025'")
+    assert sheets["Mar 2025"] == (True, "combined: mostly the same columns as 'Jan 2025'")   # one more column
+    assert result.applications["feedback"].tolist() == ["", "", "", "", "chased twice"]
     assert [item.reason for item in result.skipped] == ["sheet 'Feb 2025': blank row"]
     assert any("3 sheets with the same columns were combined" in note for note in result.warnings)
 

@@ -82,6 +82,17 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> RawTable
     return _with_siblings(table, grids[1:], reports)
 
 
+def _name_key(name: str) -> str:
+    """A column name compared across sheets: case and spacing ignored."""
+    return " ".join(str(name).casefold().split())
+
+
+def _aligned(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """``frame`` with its columns renamed to the first sheet's spelling of the same name."""
+    spelled = {_name_key(name): name for name in names}
+    return frame.rename(columns={name: spelled.get(_name_key(name), name) for name in frame.columns})
+
+
 def _with_siblings(table: RawTable, siblings: list[SheetGrid], reports: list[SheetReport]) -> RawTable:
     """The chosen sheet's table followed by the rows of the sheets with the same columns.
 
@@ -100,17 +111,18 @@ def _with_siblings(table: RawTable, siblings: list[SheetGrid], reports: list[She
         except InputError as error:
             reports.append(SheetReport(sibling.name, False, f"same columns but not read: {error}"))
             continue
-        frames.append(part.frame.set_axis(list(table.frame.columns), axis=1)
-                      if len(part.frame.columns) == len(table.frame.columns) else part.frame)
+        frames.append(_aligned(part.frame, list(table.frame.columns)))
         numbers += part.row_numbers
         sheets += [sibling.name] * len(part.frame)
         skipped += [SkippedRow(item.row, f"sheet '{sibling.name}': {item.reason}") for item in part.skipped]
-        used.append(SheetReport(sibling.name, True, f"combined: the same columns as '{table.sheet}'"))
+        same = {_name_key(name) for name in part.frame.columns} == {_name_key(name) for name in table.frame.columns}
+        used.append(SheetReport(sibling.name, True, f"combined: {'the same' if same else 'mostly the same'} "
+                                                    f"columns as '{table.sheet}'"))
     if len(used) == 1:
         return replace(table, sheet_reports=tuple(used + reports))
     used[0] = SheetReport(table.sheet, True, "read, and combined with the sheets of the same columns")
     frame = pd.concat(frames, ignore_index=True)
-    return replace(table, frame=frame[list(table.frame.columns)], row_numbers=tuple(numbers), skipped=tuple(skipped),
+    return replace(table, frame=frame, row_numbers=tuple(numbers), skipped=tuple(skipped),
                    row_sheets=tuple(sheets), sheet_reports=tuple(used + reports))
 
 

@@ -70,7 +70,7 @@ def read_workbook(data: bytes, sheet: str | None) -> tuple[list[SheetGrid], list
         previews = {name: book.get_sheet_by_name(name).to_python(nrows=200) for name in visible}
         chosen = max(visible, key=lambda name: _sheet_score(name, previews[name]))
         key = _header_key(previews[chosen])
-        siblings = [name for name in visible if name != chosen and key and _header_key(previews[name]) == key]
+        siblings = [name for name in visible if name != chosen and same_columns(key, _header_key(previews[name]))]
         reports += [SheetReport(name, False, _why_not(name, previews[name], chosen))
                     for name in visible if name != chosen and name not in siblings]
         return [_grid(book, name) for name in (chosen, *siblings)], reports, names
@@ -113,6 +113,13 @@ def _header_cells(rows: list[list]) -> list[str]:
 def _header_key(rows: list[list]) -> tuple[str, ...]:
     """What two sheets with the same columns share: their header's names, blanks left out."""
     return tuple(cell for cell in _header_cells(rows) if cell)
+
+
+def same_columns(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """True when two headers name mostly the same columns (in any order): at least 4 in 5 of the
+    longer one's names, and at least two, are shared. A month whose sheet gained a column still joins."""
+    shared = len(set(first) & set(second))
+    return shared >= 2 and shared >= 0.8 * max(len(set(first)), len(set(second)))
 
 
 def _why_not(name: str, rows: list[list], chosen: str) -> str:
