@@ -69,3 +69,17 @@ def test_an_ending_in_the_status_column_outranks_a_word_in_the_response_column()
     loaded = load(tracker(["No Response", "Rejected", "No Response"], ["Rejected", "Applied", "Withdrawn"]),
                   "replies.csv", LoadSettings(today=TODAY))
     assert loaded.applications["outcome"].tolist() == ["rejected", "rejected", "withdrawn"]
+
+
+def test_german_and_french_words_are_read_with_the_status_vocabulary():
+    replies = ["Keine Rückmeldung", "Sans réponse", "Absage", "Refus", "En cours", "k.A.", "Entretien"]
+    loaded = load(tracker(replies, ["Applied"] * len(replies)), "replies.csv", LoadSettings(today=TODAY))
+    assert loaded.normalized.unreadable_dates == ()
+    assert {word.word: word.meaning for word in loaded.normalized.date_words} == {
+        "Keine Rückmeldung": "no response", "Sans réponse": "no response", "Absage": "rejected",
+        "Refus": "rejected", "En cours": "still open", "k.A.": "no date given",
+        "Entretien": "reached first interview"}
+    apps = loaded.applications
+    assert apps["outcome"].tolist()[:4] == ["no_response", "no_response", "rejected", "rejected"]
+    assert not apps["outcome_inferred"].to_numpy()[:4].any()
+    assert apps["furthest_stage"].iloc[6] == "first_interview"
