@@ -81,11 +81,12 @@ def _interval(share: Share) -> list[float] | None:
     return None if share.value is None else [share.low, share.high]
 
 
-def reply_times(apps: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+def reply_times(apps: pd.DataFrame, today: dt.date, flags: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per dated application: ``days`` to the reply or to the end of waiting, ``replied`` (bool),
-    and ``channel``; replies with no usable date and applications dated after today are left out."""
+    and ``channel``; replies with no usable date and applications dated after today are left out.
+    ``flags`` is ``application_flags(apps)`` when the caller has it already."""
     require_columns(apps, ("applied_on", "responded_on", "last_update", "channel", "outcome"))
-    flags = application_flags(apps)
+    flags = application_flags(apps) if flags is None else flags
     applied = apps["applied_on"]
     reply_days = (apps["responded_on"] - applied).dt.days
     dated_reply = reply_days.notna() & (reply_days >= 0)
@@ -105,13 +106,15 @@ def _curve(times: pd.DataFrame) -> ReplyCurve:
 
 def build_survival(apps: pd.DataFrame, today: dt.date) -> ReplySurvival:
     """The reply curves of the canonical applications table (never modified), as of ``today``."""
-    times = reply_times(apps, today)
     flags = application_flags(apps)
+    times = reply_times(apps, today, flags)
     reply_days = (apps["responded_on"] - apps["applied_on"]).dt.days
     undated = int((flags["responded"] & ~(reply_days >= 0)).sum())
-    present = set(times["channel"])
+    codes, channels = pd.factorize(times["channel"])
+    present = set(map(str, channels))  # each distinct channel once, not a pass over every row
     names = [name for name in CHANNELS if name in present] + sorted(present - set(CHANNELS))
-    by_channel = {name: _curve(times[times["channel"] == name]) for name in names}
+    position = {str(name): code for code, name in enumerate(channels)}
+    by_channel = {name: _curve(times[codes == position[name]]) for name in names}
     return ReplySurvival(_curve(times), by_channel, undated)
 
 
