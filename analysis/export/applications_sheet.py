@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from openpyxl.utils import get_column_letter
 
 from analysis.core.safety import FORMULA_STARTS
 
-BLOCK_ROWS = 20_000
+BLOCK_ROWS = 10_000
 MAX_CELL_CHARS = 32_767
 DATE_COLUMNS = ("applied_on", "responded_on", "last_update")
 EXCEL_EPOCH = np.datetime64("1899-12-30", "ns")
@@ -116,22 +117,26 @@ def _split_sheet(xml: str, rows: int, width: int) -> tuple[str, str]:
 
 
 def stream_rows_into(workbook: bytes, sheet: StreamedSheet) -> bytes:
-    """The workbook's bytes with the sheet's data rows written into its (header-only) XML entry."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(workbook)) as source, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
-        for item in source.infolist():
-            if item.filename != sheet.entry:
-                target.writestr(item, source.read(item.filename), compress_type=zipfile.ZIP_DEFLATED)
-                continue
-            head, tail = _split_sheet(source.read(item.filename).decode("utf-8"), len(sheet.applications),
-                                      len(sheet.columns))
-            with target.open(item.filename, "w", force_zip64=True) as stream:
-                stream.write(head.encode("utf-8"))
-                for block in rows_xml(sheet):
-                    stream.write(block)
-                stream.write(tail.encode("utf-8"))
-    return output.getvalue()
+    """The workbook's bytes with the sheet's data rows written into its (header-only) XML entry.
+
+    The new workbook is assembled in a temporary file, so its bytes are held once, at the end.
+    """
+    with tempfile.TemporaryFile() as output:
+        with zipfile.ZipFile(io.BytesIO(workbook)) as source, \
+                zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+            for item in source.infolist():
+                if item.filename != sheet.entry:
+                    target.writestr(item, source.read(item.filename), compress_type=zipfile.ZIP_DEFLATED)
+                    continue
+                head, tail = _split_sheet(source.read(item.filename).decode("utf-8"), len(sheet.applications),
+                                          len(sheet.columns))
+                with target.open(item.filename, "w", force_zip64=True) as stream:
+                    stream.write(head.encode("utf-8"))
+                    for block in rows_xml(sheet):
+                        stream.write(block)
+                    stream.write(tail.encode("utf-8"))
+        output.seek(0)
+        return output.read()
 
 
 def column_widths(applications: pd.DataFrame, columns: tuple[str, ...], sample_rows: int = 2000,
