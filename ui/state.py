@@ -162,8 +162,7 @@ def _keep_within_budget(source: Source, settings: SettingsKey, loaded: LoadResul
     """Note this reading's size; drop this session's oldest readings while they exceed the budget."""
     made: dict = st.session_state.setdefault(READINGS_KEY, {})
     key = (source.digest, source.name, settings)
-    made.pop(key, None)
-    made[key] = memory.reading_size(loaded)
+    made[key] = made.pop(key) if key in made else memory.reading_size(loaded)  # the latest used last
     while len(made) > 1 and sum(made.values()) > memory.READINGS_BUDGET_BYTES:
         digest, name, old_settings = next(iter(made))
         del made[(digest, name, old_settings)]
