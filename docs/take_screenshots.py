@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy  # noqa: E402
 
 PAGES = ("funnel", "data", "feedback")
 
@@ -28,15 +26,8 @@ def _start_server(port: int) -> subprocess.Popen:
          "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return server
-        except OSError:
-            time.sleep(0.5)
-    server.terminate()
-    raise SystemExit("streamlit did not start within 90 s")
+    _wait_healthy(f"http://127.0.0.1:{port}", server)
+    return server
 
 
 def main() -> None:
