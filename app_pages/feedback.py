@@ -8,6 +8,7 @@ bottom) are applied by ``ui.state`` to the report of every page.
 import streamlit as st
 
 from analysis.charts import feedback as feedback_charts
+from analysis.plan.caseload import candidates_by_row
 from ui import components, feedback_view, keywords, state
 
 ctx = state.context()
@@ -57,7 +58,7 @@ else:
 st.header("In the employers' words", anchor=False)
 st.caption("The latest feedback for each theme. Highlighted: the words that set the theme, orange where the "
            "feedback asks for more, green where it praises.")
-feedback_view.quotes(feedback)
+feedback_view.quotes(feedback, candidates_by_row(report.applications))
 
 # ---- focus areas --------------------------------------------------------------------------------
 feedback_view.focus_cards(report.focus_areas)

@@ -38,3 +38,23 @@ def test_one_follow_up_rule_from_the_no_response_window_in_the_focus_area_and_th
     assert follow_up.actions[0] == rule + " Send it to the recruiter or the hiring manager, in two or three lines."
     week_three = build_summary(report).plan.weeks[2]
     assert "".join(week_three.tasks[0]) == "Follow up on week 1's applications that have had no reply. " + rule
+
+
+def test_a_caseload_is_spoken_of_as_a_caseload_and_its_quotes_name_the_candidate():
+    from test_app_caseload import CASELOAD_CSV
+
+    text = report_markdown(_report(CASELOAD_CSV))
+    # Ana 16, Ben 5, Cy 4 applications; Ben's three rejections after a first interview carry the feedback.
+    assert "the 3 candidates of this caseload sent 25 applications." in text
+    assert "you sent" not in text.lower()
+    assert "“You need more experience” (Ben Okafor, Shop 2, first interview)" in text
+
+
+def test_the_feedback_page_names_the_candidate_beside_each_quote():
+    from app_harness import no_exception, open_app, texts, upload
+    from test_app_caseload import CASELOAD_CSV
+
+    at = upload(open_app("feedback"), "coach.csv", CASELOAD_CSV.encode())
+    no_exception(at)
+    sources = [caption for caption in texts(at.caption) if "Shop" in caption]
+    assert sources and all(caption.startswith("Ben Okafor · Shop ") for caption in sources)

@@ -54,9 +54,9 @@ def quote_markdown(quote: Quote) -> str:
     return f"{badge} “{body}”"
 
 
-def quote_source(quote: Quote) -> str:
-    """Where a quote came from, as escaped Markdown: company, role, stage and date when known."""
-    parts = [plain(_one_line(value).strip()) for value in (quote.company, quote.role) if str(value).strip()]
+def quote_source(quote: Quote, candidate: str | None = None) -> str:
+    """Where a quote came from, as escaped Markdown: the candidate (in a caseload), company, role, stage and date."""
+    parts = [plain(_one_line(value).strip()) for value in (candidate or "", quote.company, quote.role) if str(value).strip()]
     if quote.stage in STAGE_PHRASES:
         parts.append(STAGE_PHRASES[quote.stage])
     if quote.dated_on is not None and not pd.isna(quote.dated_on):
@@ -155,8 +155,9 @@ def not_personal(feedback: FeedbackSummary) -> None:
                    "to work on.")
 
 
-def quotes(feedback: FeedbackSummary) -> None:
-    """An expander per theme with its latest quotes, the triggering words highlighted."""
+def quotes(feedback: FeedbackSummary, candidates: dict[tuple[int, str], str] | None = None) -> None:
+    """An expander per theme with its latest quotes, the triggering words highlighted; in a caseload
+    (``candidates``: :func:`analysis.plan.caseload.candidates_by_row`) each names its candidate."""
     shown = [(theme, items) for theme, items in feedback.quotes.items() if items]
     if not shown:
         st.caption("No feedback text names a theme yet.")
@@ -168,7 +169,7 @@ def quotes(feedback: FeedbackSummary) -> None:
         with st.expander(" · ".join([theme_label(theme), *filter(None, counts)]), key=f"quotes_{theme}"):
             for quote in items:
                 st.markdown(quote_markdown(quote))
-                source = quote_source(quote)
+                source = quote_source(quote, (candidates or {}).get((quote.source_row, str(quote.company))))
                 if source:
                     st.caption(source)
 

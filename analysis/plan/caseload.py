@@ -193,6 +193,20 @@ def candidate_names(apps: pd.DataFrame) -> pd.Series:
     return names.where(~blank, UNNAMED).astype(object)
 
 
+def candidate_count(apps: pd.DataFrame) -> int:
+    """How many candidates the table names (0 for one person's own tracker)."""
+    return int(candidate_names(apps).nunique()) if has_candidates(apps) else 0
+
+
+def candidates_by_row(apps: pd.DataFrame) -> dict[tuple[int, str], str]:
+    """(source row, company) -> candidate, for naming the candidate beside a quote; empty for one person's tracker."""
+    if candidate_count(apps) < 2:
+        return {}
+    names = candidate_names(apps)
+    keys = zip(apps["source_row"].astype(int), apps["company"].fillna("").astype(str))
+    return {key: name for key, name in zip(keys, names)}
+
+
 def has_candidates(apps: pd.DataFrame) -> bool:
     """True when at least one application names a candidate."""
     return bool((apps["candidate"].fillna("").astype(str).str.strip() != "").any())

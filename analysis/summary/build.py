@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from analysis.core.stats import Rate
 from analysis.core.wording import (
+    capitalised,
     date_phrase,
     days_phrase,
     interval,
@@ -25,6 +26,7 @@ from analysis.core.wording import (
     rate_phrase,
 )
 from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK
+from analysis.plan.caseload import candidate_count
 from analysis.plan.pace import weekly_pace
 from analysis.summary.data import data_quality_section, period_phrase, settings_section
 from analysis.summary.feedback import feedback_section, focus_section
@@ -82,12 +84,14 @@ def _overview(report) -> Section:
     if total == 0:
         return Section("overview", "Overview", (Paragraph(text("There are no applications to summarise yet.")),))
     period = report.period
+    candidates = candidate_count(report.applications)
+    who = f"the {candidates} candidates of this caseload" if candidates > 1 else "you"
     opening = (
-        f"Between {date_phrase(period[0])} and {date_phrase(period[1])} you sent {plural(total, 'application')}."
+        f"Between {date_phrase(period[0])} and {date_phrase(period[1])} {who} sent {plural(total, 'application')}."
         if period and period[0] != period[1]
-        else f"On {date_phrase(period[0])} you sent {plural(total, 'application')}."
+        else f"On {date_phrase(period[0])} {who} sent {plural(total, 'application')}."
         if period
-        else f"You sent {plural(total, 'application')} (the file has no application dates)."
+        else f"{capitalised(who)} sent {plural(total, 'application')} (the file has no application dates)."
     )
     interview, offer, response = overview.interview_rate, overview.offer_rate, overview.response_rate
     sentences = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 from analysis.core.schema import STAGE_LABELS
 from analysis.core.wording import plural, rate_phrase, theme_name
 from analysis.focus.reasons import NOT_TO_WORK_ON, reasons_of
+from analysis.plan.caseload import candidates_by_row
 from analysis.summary.model import (
     Block,
     Bullets,
@@ -57,15 +58,18 @@ def feedback_section(report) -> tuple[Section, Table, Table]:
     if not feedback.text_count:
         findings.append(text("No feedback text to read yet. Ask for feedback after each rejection, especially after interviews."))
     blocks: list[Block] = [Bullets(tuple(findings))]
-    quotes = _quotes(feedback, [(theme, False) for theme, _ in in_control[:2]] + [(theme, True) for theme, _, _ in strengths[:1]])
+    quotes = _quotes(feedback, [(theme, False) for theme, _ in in_control[:2]] + [(theme, True) for theme, _, _ in strengths[:1]],
+                     candidates_by_row(report.applications))
     if quotes:
         blocks.extend((Paragraph(text("In the employers' words:")), Bullets(quotes)))
     blocks.extend((theme_table, strength_table))
     return Section("feedback", "What the feedback says", tuple(blocks)), theme_table, strength_table
 
 
-def _quotes(feedback, themes: list[tuple[str, bool]], per_theme: int = 2, characters: int = 240) -> tuple[Text, ...]:
-    """The latest quotes of each (theme, praised) pair, each text once, with the company and stage."""
+def _quotes(feedback, themes: list[tuple[str, bool]], candidates: dict[tuple[int, str], str],
+            per_theme: int = 2, characters: int = 240) -> tuple[Text, ...]:
+    """The latest quotes of each (theme, praised) pair, each text once, with the candidate (in a caseload),
+    the company and the stage."""
     seen: set[str] = set()
     result: list[Text] = []
     for theme, praised in themes:
@@ -76,7 +80,9 @@ def _quotes(feedback, themes: list[tuple[str, bool]], per_theme: int = 2, charac
                 continue
             seen.add(words)
             shown = words if len(words) <= characters else words[: characters - 1].rstrip() + "…"
-            source: list[str] = [UserText(quote.company)] if str(quote.company).strip() else []
+            named = [candidates.get((quote.source_row, str(quote.company))), quote.company]
+            source: list[str] = [UserText(", ".join(str(name).strip() for name in named if name and str(name).strip()))]
+            source = source if source[0] else []
             stage = "before any interview" if quote.stage == "applied" else STAGE_LABELS.get(quote.stage, "").lower()
             if stage:
                 source.append(("" if not source else ", ") + stage)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from analysis.core.wording import date_phrase, days_phrase
+from analysis.plan.caseload import candidate_count
 from analysis.plan.levers import needle_movers
 from analysis.plan.norms import norms_beside
 from analysis.plan.pace import Pace
@@ -37,7 +38,9 @@ def _weekly_target(report, pace: Pace) -> tuple[int | None, str]:
     bottleneck = report.funnel.bottleneck
     fewer = bottleneck is not None and bottleneck.stage == "applied" and pace.per_week > 5
     target = max(2, round(pace.per_week * (0.7 if fewer else 1.0)))
-    return target, (f"You sent {pace.label()}"
+    candidates = candidate_count(report.applications)
+    who = f"The {candidates} candidates sent" if candidates > 1 else "You sent"
+    return target, (f"{who} {pace.label()}"
                     + (f"; send about {target} a week, fewer but better tailored." if fewer else f"; keep to about {target} a week."))
 
 
