@@ -33,7 +33,7 @@ def test_sample_preview_shows_the_headline_numbers_and_offers_downloads() -> Non
     assert shown == {"Applications": "150", "Interview rate": "22%", "Offer rate": "1%", "Response rate": "55%",
                      "Median days to reply": "29 days"}
     document = preview(at)
-    assert "- **Interview rate:** 22% (33 of 150; 95% CI 16–29%)" in document
+    assert "- **Interview rate:** 22% (33 of 150; likely between 16% and 29%)" in document
     assert "## What to focus on next" in document and "## Your next weeks" in document
     buttons = downloads(at)
     assert [button.proto.label for button in buttons] == DOWNLOADS

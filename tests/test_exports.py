@@ -122,7 +122,7 @@ def test_summary_headlines_of_the_sample(sample: Report) -> None:
     headlines = {h.label: h for h in build_summary(sample).headlines}
     assert headlines["Applications"].number == 150
     assert headlines["Interview rate"].value == "22%"
-    assert headlines["Interview rate"].detail == "33 of 150; 95% CI 16–29%"
+    assert headlines["Interview rate"].detail == "33 of 150; likely between 16% and 29%"
     # Kaplan-Meier over the 150 applications, the 67 without a reply counted as still waiting: 29 days
     # (the 83 replies alone have a median of 16); checked against scipy in test_timing.py
     assert headlines["Median days to reply"].number == sample.timing.survival.overall.median_days == 29.0
@@ -156,9 +156,9 @@ def test_markdown_of_the_sample_states_the_hand_checked_numbers(sample: Report) 
     # 33/150 = 22.0%, Wilson 16.1-29.3%; 2/150 = 1.3%, 0.4-4.7%; 83/150 = 55.3%, 47.3-63.1%;
     # Kaplan-Meier median over all 150, those still waiting counted: 29 days.
     assert "- **Applications:** 150 (18 May 2026 to 13 November 2026)" in text
-    assert "- **Interview rate:** 22% (33 of 150; 95% CI 16–29%)" in text
-    assert "- **Offer rate:** 1% (2 of 150; 95% CI 0–5%)" in text
-    assert "- **Response rate:** 55% (83 of 150; 95% CI 47–63%)" in text
+    assert "- **Interview rate:** 22% (33 of 150; likely between 16% and 29%)" in text
+    assert "- **Offer rate:** 1% (2 of 150; likely between 0% and 5%)" in text
+    assert "- **Response rate:** 55% (83 of 150; likely between 47% and 63%)" in text
     assert ("- **Median days to reply:** 29 days (83 dated replies among 150 applications, those still waiting "
             "counted)") in text
     for heading in ("## Where applications stop", "## Channels that work and channels that do not",

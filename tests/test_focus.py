@@ -134,7 +134,7 @@ def test_a_channel_that_converts_significantly_better_is_named_with_numbers():
     assert switch.title == "Send more applications through referrals"
     assert switch.why.startswith(
         "Referrals got you an interview in 4 of 6 applications (67%), against 1 of 20 applications (5%) "
-        "through job boards, where 20 of 26 applications (77%) went. The difference is significant"
+        "through job boards, where 20 of 26 applications (77%) went. A gap this large is very unlikely to be chance."
     )
     assert "1 in 16 referred candidates against 1 in 152 from job postings (Lever 2015–16)" in switch.why
     assert switch.actions[0] == "Send at least half of next week's applications through referrals."

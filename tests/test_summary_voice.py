@@ -58,3 +58,14 @@ def test_the_feedback_page_names_the_candidate_beside_each_quote():
     no_exception(at)
     sources = [caption for caption in texts(at.caption) if "Shop" in caption]
     assert sources and all(caption.startswith("Ben Okafor · Shop ") for caption in sources)
+
+
+def test_the_summary_reads_in_plain_words_outside_its_detail_tables():
+    from app_harness import SAMPLE
+
+    loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
+    text = report_markdown(build_report(loaded, TODAY))
+    prose = [line for line in text.splitlines() if line and not line.startswith("|")]
+    for jargon in ("95% CI", "Fisher", "p=", "multiplies zero"):
+        assert not any(jargon in line for line in prose), jargon
+    assert "- **Interview rate:** 22% (33 of 150; likely between 16% and 29%)" in prose

@@ -47,6 +47,20 @@ def rate_phrase(rate: Rate | None) -> str:
     return f"{rate.percent()} (n={rate.n}, 95% CI {interval(rate)})"
 
 
+def share_phrase(rate: Rate | None) -> str:
+    """A rate in plain words, for sentences a job seeker reads first: "22% of 150", "too few to tell (3 so far)"."""
+    if rate is None or rate.n == 0:
+        return "none yet"
+    if rate.too_few:
+        return f"too few to tell ({rate.n} so far)"
+    return f"{rate.percent()} of {rate.n}"
+
+
+def likely_range(rate: Rate) -> str:
+    """The 95% interval in plain words: "likely between 16% and 29%"."""
+    return f"likely between {rate.low * 100:.0f}% and {rate.high * 100:.0f}%"
+
+
 def days_phrase(days: float | None) -> str:
     """ "12 days", "1 day", "n/a"."""
     if days is None or (isinstance(days, float) and math.isnan(days)):

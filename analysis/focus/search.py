@@ -149,7 +149,7 @@ def _switch_channel(best: Segment, main: Segment, total: int) -> FocusArea:
     why = (f"{wording.capitalised(best_name)} got you an interview in {_interviews_of(best)}, against {_interviews_of(main)} "
            f"through {main_name}, where {wording.count_of(main.applications, total, 'application')} went.")
     if best.verdict == "better" or main.verdict == "worse":
-        why += " The difference is significant (Fisher's exact test at 5%)."
+        why += " A gap this large is very unlikely to be chance."
     else:
         why += " The gap is large, though with these numbers not yet certain."
     if best.name in words.NORM_CHANNELS and main.name in ("Job board", "Company site"):

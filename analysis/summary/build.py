@@ -21,9 +21,9 @@ from analysis.core.wording import (
     capitalised,
     date_phrase,
     days_phrase,
-    interval,
+    likely_range,
     plural,
-    rate_phrase,
+    share_phrase,
 )
 from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK
 from analysis.plan.caseload import candidate_count
@@ -62,7 +62,7 @@ def _headlines(report) -> tuple[Headline, ...]:
             return Headline(label, "n/a", "no applications", None, "percent")
         if rate.too_few:
             return Headline(label, "too few to tell", f"{rate.successes} of {rate.n}", rate.value, "percent")
-        return Headline(label, rate.percent(), f"{rate.successes} of {rate.n}; 95% CI {interval(rate)}", rate.value, "percent")
+        return Headline(label, rate.percent(), f"{rate.successes} of {rate.n}; {likely_range(rate)}", rate.value, "percent")
 
     median = curve.median_days
     shown = days_phrase(median) if median is not None else "not reached yet" if curve.replies else "n/a"
@@ -96,9 +96,9 @@ def _overview(report) -> Section:
     interview, offer, response = overview.interview_rate, overview.offer_rate, overview.response_rate
     sentences = [
         opening,
-        f" {interview.successes} reached an interview: {rate_phrase(interview)}.",
-        f" {offer.successes} reached an offer: {rate_phrase(offer)}.",
-        f" {response.successes} got any reply at all: {rate_phrase(response)}.",
+        f" {interview.successes} reached an interview: {share_phrase(interview)}.",
+        f" {offer.successes} reached an offer: {share_phrase(offer)}.",
+        f" {response.successes} got any reply at all: {share_phrase(response)}.",
     ]
     if report.timing.survival.overall.replies:
         sentences.append(f" {report.timing.survival.sentence}")

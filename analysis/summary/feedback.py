@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from analysis.core.schema import STAGE_LABELS
-from analysis.core.wording import plural, rate_phrase, theme_name
+from analysis.core.wording import plural, share_phrase, theme_name
 from analysis.focus.reasons import NOT_TO_WORK_ON, reasons_of
 from analysis.plan.caseload import candidates_by_row
 from analysis.summary.model import (
@@ -43,7 +43,7 @@ def feedback_section(report) -> tuple[Section, Table, Table]:
     coverage, reasons = feedback.coverage, reasons_of(feedback)
     if coverage.n:
         findings.append(text(f"Feedback: {coverage.successes} of your {plural(coverage.n, 'rejection')} came with "
-                             f"feedback text, {rate_phrase(coverage)}."))
+                             f"feedback text, {share_phrase(coverage)}."))
     in_control = [(theme, count) for theme, count, _ in themes]
     if in_control:
         named = " and ".join(f"{theme_name(t).lower()} ({plural(c, 'mention')})" for t, c in in_control[:2])

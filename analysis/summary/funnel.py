@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from analysis.charts.findings import STAGE_ACTIONS
 from analysis.core.schema import STAGE_LABELS
-from analysis.core.wording import percent, plural, rate_phrase
+from analysis.core.wording import percent, plural, share_phrase
 from analysis.summary.model import (
     Block,
     Bullets,
@@ -72,7 +72,7 @@ def funnel_section(report) -> tuple[Section, Table]:
         note = (f" {inferred} of them {'is' if inferred == 1 else 'are'} inferred: open with no reply for more than "
                 f"{report.loaded.settings.ghost_after_days} days." if inferred else "")
         blocks.append(Paragraph(text(
-            f"{plural(no_response.successes, 'application')} never got a response: {rate_phrase(no_response)}.{note}")))
+            f"{plural(no_response.successes, 'application')} never got a response: {share_phrase(no_response)}.{note}")))
     blocks.append(ChartRef("funnel_chart"))
     blocks.append(ChartRef("rejection_rate_chart"))
     return Section("funnel", "Where applications stop", tuple(blocks)), table
@@ -116,11 +116,11 @@ def channels_section(report) -> tuple[Section, Table]:
     findings: list[Text] = []
     for segment in works:
         findings.append(text(f"Works: {segment.name}. {segment.interview_rate.successes} of {segment.applications} "
-                             f"reached an interview, {rate_phrase(segment.interview_rate)}: clearly more often than "
+                             f"reached an interview, {share_phrase(segment.interview_rate)}: clearly more often than "
                              "through your other channels. Send more applications this way."))
     for segment in fails:
         findings.append(text(f"Does not work: {segment.name}. {segment.interview_rate.successes} of {segment.applications} "
-                             f"reached an interview, {rate_phrase(segment.interview_rate)}: clearly less often than "
+                             f"reached an interview, {share_phrase(segment.interview_rate)}: clearly less often than "
                              "through your other channels. Spend less time here."))
     if not works and not fails:
         enough = [s for s in segments if not s.interview_rate.too_few]
@@ -130,7 +130,7 @@ def channels_section(report) -> tuple[Section, Table]:
         elif len(enough) >= 2:
             high = max(enough, key=lambda s: s.interview_rate.value)
             low = min(enough, key=lambda s: s.interview_rate.value)
-            findings.append(text(f"No channel is clearly better or worse yet (Fisher's exact test at 5%): interview rates "
+            findings.append(text(f"No channel is clearly better or worse yet: interview rates "
                                  f"range from {low.interview_rate.percent()} ({low.name}) to "
                                  f"{high.interview_rate.percent()} ({high.name})."))
         else:
