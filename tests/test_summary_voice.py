@@ -66,6 +66,9 @@ def test_the_summary_reads_in_plain_words_outside_its_detail_tables():
     loaded = load(SAMPLE.read_bytes(), SAMPLE.name, LoadSettings(today=TODAY))
     text = report_markdown(build_report(loaded, TODAY))
     prose = [line for line in text.splitlines() if line and not line.startswith("|")]
-    for jargon in ("95% CI", "Fisher", "p=", "multiplies zero"):
+    for jargon in ("Fisher", "p=", "multiplies zero"):
         assert not any(jargon in line for line in prose), jargon
+    headlines = [line for line in prose if line.startswith("- **")]
+    assert headlines and not any("CI" in line for line in headlines)
+    assert "33 reached an interview: 22% of 150. 2 reached an offer: 1% of 150." in text
     assert "- **Interview rate:** 22% (33 of 150; likely between 16% and 29%)" in prose
