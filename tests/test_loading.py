@@ -76,6 +76,15 @@ def test_no_response_is_inferred_after_the_window_and_marked():
     assert list(wider["outcome"]) == ["in_progress", "in_progress"]
 
 
+def test_a_live_interview_is_never_inferred_as_no_response():
+    # Both silent for 81 days at the default 30-day window; only the one with no interview is inferred silent.
+    text = "Company,Role,Applied,Status\nA,Analyst,2026-09-05,Interview\nB,Analyst,2026-09-05,Applied\n"
+    apps = _load(text).applications.set_index("company")
+    assert (apps.loc["A", "outcome"], apps.loc["A", "furthest_stage"]) == ("in_progress", "first_interview")
+    assert not apps.loc["A", "outcome_inferred"]
+    assert apps.loc["B", "outcome"] == "no_response" and apps.loc["B", "outcome_inferred"]
+
+
 def test_column_override_changes_the_numbers():
     text = ("Company,Role,Applied,Status,Notes\n"
             "A,Analyst,2026-11-01,Rejected,Interview\n"

@@ -57,8 +57,9 @@ def test_nakuramino_2020_stage_columns_and_wishlist_rows():
 def test_nakuramino_2021():
     result = _load("NakuraMino_Recruitment_Sankey_Diagram__applications2021")
     assert len(result.applications) == 52 and not result.skipped
-    assert _outcomes(result) == {"rejected": 18, "offer": 1, "no_response": 33}
-    assert result.applications["outcome_inferred"].sum() == 33
+    # Two rows with an interview and no later word stay in progress: an interview is a reply.
+    assert _outcomes(result) == {"rejected": 18, "offer": 1, "no_response": 31, "in_progress": 2}
+    assert result.applications["outcome_inferred"].sum() == 31
 
 
 def test_timhanneman_statuses_and_offer_column():
@@ -114,8 +115,8 @@ def test_jbhunt_rows_never_applied_to_are_skipped():
 def test_sandervw_pending_becomes_inferred_no_response():
     result = _load("sandervw")
     assert len(result.applications) == 88
-    assert _outcomes(result) == {"no_response": 67, "rejected": 21}
-    assert result.applications["outcome_inferred"].sum() == 67   # 66 Pending + 1 Interview, silent since August
+    assert _outcomes(result) == {"no_response": 66, "rejected": 21, "in_progress": 1}
+    assert result.applications["outcome_inferred"].sum() == 66   # 66 Pending; the Interview, silent since August, stays open
     assert (result.applications["feedback"] == "null").sum() == 0
 
 

@@ -79,7 +79,8 @@ def _add_date_words(progress: RowProgress, outcomes: OutcomeCodes, dates: Tracke
 
 def _settle(progress: RowProgress, outcomes: OutcomeCodes, dates: TrackerDates, today: dt.date,
             ghost_after_days: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Offers imply the offer stage; open applications silent past the window become no_response."""
+    """Offers imply the offer stage; open applications with no interview, silent past the window, become
+    no_response. An application with an interview recorded is never inferred silent: the employer answered."""
     outcome, levels = progress.outcome, progress.levels
     offer, in_progress = outcomes.code("offer"), outcomes.code("in_progress")
     ended = np.isin(outcome, [outcomes.code("withdrawn"), outcomes.code("rejected")])
@@ -88,7 +89,7 @@ def _settle(progress: RowProgress, outcomes: OutcomeCodes, dates: TrackerDates, 
     outcome = np.where(outcome == 0, in_progress, outcome)
     days_silent = (pd.Timestamp(today) - dates.last_update.fillna(dates.applied_on)).dt.days.to_numpy()
     with np.errstate(invalid="ignore"):
-        ghosted = progress.has_status & (outcome == in_progress) & (days_silent > ghost_after_days)
+        ghosted = progress.has_status & (outcome == in_progress) & (levels == 0) & (days_silent > ghost_after_days)
     return levels, np.where(ghosted, outcomes.code("no_response"), outcome), ghosted
 
 
