@@ -6,6 +6,8 @@ is clicked (a callable ``data``), so opening the page stays fast.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from analysis.core.safety import safe_filename
@@ -32,7 +34,7 @@ def _summary(key: tuple, _report: Report) -> ImprovementSummary:
     return build_summary(_report)
 
 
-def _builder(report, fmt: str):
+def _builder(report: Report, fmt: str) -> Callable[[], bytes]:
     """A no-argument callable that renders the report when the button is clicked."""
     return lambda: render(report, fmt)
 

@@ -10,6 +10,7 @@ so a million rows take seconds and memory near one block's size.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
@@ -38,6 +39,9 @@ from analysis.export.cells import (
 )
 from analysis.summary.build import build_summary
 from analysis.summary.model import Bullets, ImprovementSummary, Paragraph, Plan, plain
+
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
 EXCEL_MAX_ROWS = 1_048_576
 TITLE_FONT = Font(bold=True, size=14)
@@ -208,6 +212,6 @@ def summary_xlsx(summary: ImprovementSummary, applications: pd.DataFrame) -> byt
     return stream_rows_into(buffer.getvalue(), streamed)
 
 
-def report_xlsx(report) -> bytes:
+def report_xlsx(report: Report) -> bytes:
     """The improvement summary of a report as an Excel workbook."""
     return summary_xlsx(build_summary(report), report.applications)

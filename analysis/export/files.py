@@ -4,10 +4,14 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.core.safety import neutralise_frame
+
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
 
 def applications_csv(applications: pd.DataFrame) -> bytes:
@@ -18,7 +22,7 @@ def applications_csv(applications: pd.DataFrame) -> bytes:
     return neutralise_frame(table).to_csv(index=False).encode("utf-8-sig")
 
 
-def render(report, fmt: str) -> bytes:
+def render(report: Report, fmt: str) -> bytes:
     """The report in one of the formats json, md, html, xlsx."""
     if fmt == "json":
         from analysis.export.json_report import report_json
@@ -39,7 +43,7 @@ def render(report, fmt: str) -> bytes:
     raise ValueError(f"unknown format {fmt}")
 
 
-def candidate_summaries_zip(report) -> bytes:
+def candidate_summaries_zip(report: Report) -> bytes:
     """A zip of one self-contained HTML summary per candidate of a caseload."""
     from analysis.core.safety import safe_filename
     from analysis.export.html import report_html

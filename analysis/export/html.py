@@ -8,6 +8,8 @@ The stylesheet prints cleanly (@media print).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.charts import figures as charts
 from analysis.core.safety import escape
 from analysis.core.wording import cell_text
@@ -29,6 +31,9 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
     "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
 )
+
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 _NUMERIC = ("count", "percent", "days")
 
 STYLE = """
@@ -125,7 +130,7 @@ def _plan(plan: Plan) -> str:
     return f"<p>{render_text(plan.intro)}</p>{''.join(weeks)}"
 
 
-def _chart_input(report, name: str):
+def _chart_input(report: Report, name: str):
     """The result each chart function of ``analysis.charts.figures`` draws."""
     return {
         "funnel_chart": report.funnel,
@@ -141,7 +146,7 @@ def _chart_input(report, name: str):
 class _ChartWriter:
     """Draws charts as HTML, embedding Plotly's JavaScript with the first figure only."""
 
-    def __init__(self, report) -> None:
+    def __init__(self, report: Report) -> None:
         self.report = report
         self.embedded = False
 
@@ -204,6 +209,6 @@ def summary_html(summary: ImprovementSummary, draw_chart=None) -> str:
     return "\n".join(parts) + "\n"
 
 
-def report_html(report) -> str:
+def report_html(report: Report) -> str:
     """The improvement summary of a report as one self-contained HTML file."""
     return summary_html(build_summary(report), _ChartWriter(report))

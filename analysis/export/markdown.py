@@ -7,6 +7,7 @@ an image, raw HTML, emphasis, a table cell, LaTeX or a Streamlit directive (``:r
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from analysis.core.wording import cell_text
 from analysis.summary.build import build_summary
@@ -21,6 +22,9 @@ from analysis.summary.model import (
     Text,
     UserText,
 )
+
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
 # Every ASCII punctuation mark CommonMark lets a backslash escape that can start markup here,
 # plus ":" (Streamlit directives and icons), "@" (e-mail autolinks) and "&" (entities).
@@ -137,6 +141,6 @@ def summary_markdown(summary: ImprovementSummary) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def report_markdown(report) -> str:
+def report_markdown(report: Report) -> str:
     """The improvement summary of a report as a Markdown document."""
     return summary_markdown(build_summary(report))

@@ -16,6 +16,8 @@ neutralising). Plain ``str`` parts are the summary's own wording.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.core.stats import Rate
 from analysis.core.wording import (
     capitalised,
@@ -46,13 +48,16 @@ from analysis.summary.plan import (
     pace_and_replies_section,
 )
 
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
+
 PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
 
 
 # ---- sections ---------------------------------------------------------------------------------
 
 
-def _headlines(report) -> tuple[Headline, ...]:
+def _headlines(report: Report) -> tuple[Headline, ...]:
     """The headline numbers: applications, interview, offer and response rates, median days to reply."""
     overview = report.funnel.overview
     curve = report.timing.survival.overall
@@ -77,7 +82,7 @@ def _headlines(report) -> tuple[Headline, ...]:
     )
 
 
-def _overview(report) -> Section:
+def _overview(report: Report) -> Section:
     """The overview: what was sent, how far it got, and the interview rate beside published figures."""
     overview = report.funnel.overview
     total = overview.applications
@@ -129,7 +134,7 @@ def _norm_comparison(interview: Rate) -> str:
     return f"Your interview rate is not clearly different from {source}."
 
 
-def build_summary(report) -> ImprovementSummary:
+def build_summary(report: Report) -> ImprovementSummary:
     """The improvement summary of a report, worded from its numbers."""
     funnel, funnel_table = funnel_section(report)
     channels, channel_table = channels_section(report)

@@ -1,6 +1,8 @@
 """The data quality and settings sections of the improvement summary, and the period phrase they share."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.core.wording import date_phrase, days_phrase, plural, theme_name
 from analysis.summary.model import (
     Block,
@@ -13,8 +15,11 @@ from analysis.summary.model import (
     text,
 )
 
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
-def period_phrase(report) -> str:
+
+def period_phrase(report: Report) -> str:
     """The period the report covers, e.g. "3 March 2026 to 20 May 2026", or "no application dates"."""
     period = report.period
     if period is None:
@@ -30,7 +35,7 @@ _COVERED_WARNINGS = ("counted as no response (inferred)", "could not be read; th
 """Loader warnings that the notes above already state (for the applications reported on)."""
 
 
-def data_quality_section(report) -> tuple[Section, Table, Table, tuple[Text, ...]]:
+def data_quality_section(report: Report) -> tuple[Section, Table, Table, tuple[Text, ...]]:
     """The data quality section, its tables of skipped rows and unreadable dates, and its notes."""
     loaded = report.loaded
     skipped = Table(
@@ -74,7 +79,7 @@ def _first_rows(table: Table) -> Table:
     return Table(title, table.columns, table.rows[:SHOWN_ROWS], table.empty_note)
 
 
-def settings_section(report) -> tuple[Section, Table]:
+def settings_section(report: Report) -> tuple[Section, Table]:
     """The period and settings section and its table of the settings used."""
     loaded = report.loaded
     raw = loaded.raw

@@ -1,6 +1,8 @@
 """The feedback and focus sections of the improvement summary: themes, strengths, quotes and ranked focus areas."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.core.schema import STAGE_LABELS
 from analysis.core.wording import plural, share_phrase, theme_name
 from analysis.focus.reasons import NOT_TO_WORK_ON, reasons_of
@@ -19,8 +21,11 @@ from analysis.summary.model import (
     text,
 )
 
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
-def feedback_section(report) -> tuple[Section, Table, Table]:
+
+def feedback_section(report: Report) -> tuple[Section, Table, Table]:
     """Themes to work on, strengths, coverage, what was not personal, and a few quotes."""
     feedback = report.feedback
     themes = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.theme_counts()
@@ -92,7 +97,7 @@ def _quotes(feedback, themes: list[tuple[str, bool]], candidates: dict[tuple[int
     return tuple(result)
 
 
-def focus_section(report) -> tuple[Section, tuple[FocusItem, ...]]:
+def focus_section(report: Report) -> tuple[Section, tuple[FocusItem, ...]]:
     """The "what to focus on next" section and its ranked focus items."""
     items = tuple(
         FocusItem(

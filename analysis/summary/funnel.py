@@ -1,6 +1,8 @@
 """The funnel and channel sections of the improvement summary: where applications stop, and which channels work."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.charts.findings import STAGE_ACTIONS
 from analysis.core.schema import STAGE_LABELS
 from analysis.core.wording import percent, plural, share_phrase
@@ -17,8 +19,11 @@ from analysis.summary.model import (
     text,
 )
 
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
-def funnel_section(report) -> tuple[Section, Table]:
+
+def funnel_section(report: Report) -> tuple[Section, Table]:
     """The "where applications stop" section and its table of applications at each stage."""
     funnel = report.funnel
     rows = []
@@ -81,7 +86,7 @@ def funnel_section(report) -> tuple[Section, Table]:
 _VERDICT_WORDS = {"better": "better than the rest", "worse": "worse than the rest"}
 
 
-def channels_section(report) -> tuple[Section, Table]:
+def channels_section(report: Report) -> tuple[Section, Table]:
     """The section on channels that work and channels that do not, and its channel table."""
     segments = tuple(report.segments.channel.segments)
     rows = []

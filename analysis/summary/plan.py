@@ -1,6 +1,8 @@
 """The plan sections of the improvement summary: the next weeks, what would move the needle, published norms, pace and replies."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from analysis.core.wording import date_phrase, days_phrase
 from analysis.plan.caseload import candidate_count
 from analysis.plan.levers import needle_movers
@@ -30,8 +32,11 @@ _SENDING = (
     "Send {n} more, noting for each the channel it went through",
 )
 
+if TYPE_CHECKING:
+    from analysis.report import Report  # the top of the engine; imported for annotations only
 
-def _weekly_target(report, pace: Pace) -> tuple[int | None, str]:
+
+def _weekly_target(report: Report, pace: Pace) -> tuple[int | None, str]:
     """How many applications a week, and the sentence saying why."""
     if pace.per_week is None:
         return None, "Your file has no application dates, so set a weekly number of applications you can keep up."
@@ -51,7 +56,7 @@ def _sending(week: int, target: int | None, channel: str | None) -> list[Text]:
     return [text(_SENDING[week - 1].format(n=target) + through + ".")]
 
 
-def next_weeks_plan(report, focus: tuple[FocusItem, ...], pace: Pace) -> Plan:
+def next_weeks_plan(report: Report, focus: tuple[FocusItem, ...], pace: Pace) -> Plan:
     """Four weeks that build on each other, from the top focus areas at the user's own pace:
 
     week 1 starts the top area; week 2 adds the second and keeps the first; week 3 follows up
@@ -89,7 +94,7 @@ def next_weeks_plan(report, focus: tuple[FocusItem, ...], pace: Pace) -> Plan:
     return Plan(intro, tuple(weeks))
 
 
-def pace_and_replies_section(report, pace: Pace) -> Section:
+def pace_and_replies_section(report: Report, pace: Pace) -> Section:
     """The pace and replies section: weekly pace, interview-rate trend and how fast employers reply."""
     trend, timing = report.trend, report.timing
     items: list[Text] = []
@@ -108,7 +113,7 @@ def pace_and_replies_section(report, pace: Pace) -> Section:
     return Section("pace", "Pace and replies", (Bullets(tuple(items)), *charts))
 
 
-def needle_section(report, pace: Pace) -> Section:
+def needle_section(report: Report, pace: Pace) -> Section:
     """What would move the needle most: the what-if levers ranked by their effect."""
     per_offer = applications_per_offer(report.funnel, pace)
     levers = needle_movers(report.funnel, report.segments, pace)
@@ -118,7 +123,7 @@ def needle_section(report, pace: Pace) -> Section:
     return Section("needle", "What would move the needle most", tuple(blocks))
 
 
-def norms_section(report) -> Section:
+def norms_section(report: Report) -> Section:
     """The user's rates beside published figures, each with its source, year, population and caveat."""
     comparisons = norms_beside(report.funnel, report.timing)
     items = tuple(
