@@ -24,6 +24,8 @@ import pyarrow as pa
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from analysis.normalize.loading import LoadResult
+
 RESULT_TTL = dt.timedelta(minutes=30)
 """How long a reading or report is kept after it was made, even for a session still open."""
 READINGS_BUDGET_BYTES = 1_200_000_000
@@ -105,7 +107,7 @@ OBJECT_CELL_BYTES = 60
 """A typical Python object's size behind an object column's pointer (short text, a date)."""
 
 
-def reading_size(loaded) -> int:
+def reading_size(loaded: LoadResult) -> int:
     """A cheap estimate of a reading's memory: its raw and canonical tables (Arrow text counted whole,
     Python objects at :data:`OBJECT_CELL_BYTES` each)."""
     total = 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.elements.lib.mutable_status_container import StatusContainer
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from analysis.core.progress import Progress
@@ -54,7 +55,7 @@ def one_box(title: str, show: bool = True) -> Iterator[None]:
         box.update(label=opened.label or title, state="complete", expanded=False)
 
 
-def _show_steps(box, worker: threading.Thread, steps: queue.SimpleQueue) -> None:
+def _show_steps(box: StatusContainer, worker: threading.Thread, steps: queue.SimpleQueue) -> None:
     """Write each step into ``box`` as the worker tells it, until the worker is done."""
     worker.start()
     while worker.is_alive() or not steps.empty():

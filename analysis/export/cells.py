@@ -10,7 +10,7 @@ import datetime as dt
 import math
 
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -35,7 +35,7 @@ def safe_text(value: object) -> str:
     return str(neutralise_formula(cleaned))[:MAX_CELL_CHARS]
 
 
-def put(sheet: Worksheet, row: int, column: int, value: object, number_format: str | None = None):
+def put(sheet: Worksheet, row: int, column: int, value: object, number_format: str | None = None) -> Cell:
     """Write one cell: text as a neutralised string, numbers and dates with ``number_format``."""
     cell = sheet.cell(row=row, column=column)
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:

@@ -8,6 +8,7 @@ The stylesheet prints cleanly (@media print).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from analysis.charts import figures as charts
@@ -171,7 +172,7 @@ class _ChartWriter:
         return f'<figure class="chart">{figure_html}{caption}</figure>'
 
 
-def summary_html(summary: ImprovementSummary, draw_chart=None) -> str:
+def summary_html(summary: ImprovementSummary, draw_chart: Callable[[str], str] | None = None) -> str:
     """The summary as a complete HTML document; ``draw_chart(name)`` returns a chart's HTML."""
     parts = [
         "<!DOCTYPE html>",

@@ -78,7 +78,7 @@ def _status_column(values: pd.Series, overrides: dict[str, StatusMeaning], outco
     meanings = [overrides.get(value) or interpret_status(value) for value in distinct]
     stage_index = {stage: level for level, stage in enumerate(STAGES)}
 
-    def spread(per_value: list, dtype) -> np.ndarray:
+    def spread(per_value: list, dtype: type | str) -> np.ndarray:
         return np.asarray(per_value, dtype=dtype)[codes]
 
     progress.add(spread([stage_index.get(m.stage, 0) for m in meanings], np.int8),

@@ -13,7 +13,9 @@ import math
 from dataclasses import dataclass
 
 from analysis.core.stats import DaysEstimate, Rate
+from analysis.feedback.summary import FeedbackSummary
 from analysis.funnel.stages import Funnel
+from analysis.funnel.timing import Timing
 from analysis.plan.published import (
     CANDIDATE_CAVEAT,
     EMPLOYER_CAVEAT,
@@ -149,7 +151,7 @@ def _decided_from(funnel: Funnel, stage: str) -> int:
     return funnel.stage(stage).reached - sum(result.ended["in_progress"] for result in later)
 
 
-def norms_beside(funnel: Funnel, timing=None, feedback=None) -> list[NormComparison]:
+def norms_beside(funnel: Funnel, timing: Timing | None = None, feedback: FeedbackSummary | None = None) -> list[NormComparison]:
     """The user's rates beside the published figures, in funnel order.
 
     Always: the interview rate (application -> interview, as on the Funnel page), interview ->

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from analysis.core.schema import STAGE_LABELS
 from analysis.core.wording import plural, share_phrase, theme_name
+from analysis.feedback.summary import FeedbackSummary
 from analysis.focus.reasons import NOT_TO_WORK_ON, reasons_of
 from analysis.plan.caseload import candidates_by_row
 from analysis.summary.model import (
@@ -71,7 +72,7 @@ def feedback_section(report: Report) -> tuple[Section, Table, Table]:
     return Section("feedback", "What the feedback says", tuple(blocks)), theme_table, strength_table
 
 
-def _quotes(feedback, themes: list[tuple[str, bool]], candidates: dict[tuple[int, str], str],
+def _quotes(feedback: FeedbackSummary, themes: list[tuple[str, bool]], candidates: dict[tuple[int, str], str],
             per_theme: int = 2, characters: int = 240) -> tuple[Text, ...]:
     """The latest quotes of each (theme, praised) pair, each text once, with the candidate (in a caseload),
     the company and the stage."""
