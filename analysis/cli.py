@@ -140,13 +140,20 @@ def _normalize_command(args: argparse.Namespace) -> int:
 
 def _themes_command(args: argparse.Namespace) -> int:
     from analysis.feedback.classifier import classify_many
+    from analysis.feedback.features import MAX_CHARS
 
-    stream = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="replace")  # noqa: SIM115 (closed by the with below)
-    with stream:
-        texts = [line.rstrip("\r\n") for line in stream]
+    data = sys.stdin.buffer.read() if args.file in (None, "-") else _read_input(args.file)
+    if b"\x00" in data[:65_536]:
+        raise InputError("The themes input is binary, not text: give one feedback text a line.")
+    texts = [line.removesuffix("\r") for line in data.decode("utf-8", errors="replace").split("\n")]
+    if texts[-1] == "":
+        texts.pop()
     for text, result in zip(texts, classify_many(texts)):
-        print(json.dumps({"text": text, "themes": list(result.themes), "polarity": result.polarity},
-                         ensure_ascii=False))
+        line = {"text": text, "themes": list(result.themes), "polarity": result.polarity,
+                "evidence": {theme: list(words) for theme, words in result.evidence.items()}, "unclear": result.unclear}
+        if result.cut:
+            line["note"] = f"only the first {MAX_CHARS:,} characters were read"
+        print(json.dumps(line, ensure_ascii=False))
     return 0
 
 

@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 
 from analysis.core.errors import InputError
 from analysis.core.schema import THEMES
 from analysis.feedback import rules
+from analysis.feedback.features import cut
 from analysis.feedback.text import normalise, original_offset
 from analysis.feedback.vocabulary import TAKES_PRECEDENCE
 
@@ -51,13 +52,17 @@ class ThemeResult:
     ``themes``: ids in ``schema.THEMES`` order. ``polarity``: of the whole text. ``evidence``: per
     theme, the words of the text that triggered it, as written. ``theme_polarity``: per theme,
     "positive" (a strength praised) or "negative" (an area to improve, or a reason outside the
-    candidate's control).
+    candidate's control). ``unclear``: the text gives a reason that no theme could be placed for
+    (then ``themes`` is empty). ``cut``: the text was longer than ``features.MAX_CHARS`` and only
+    its start was read.
     """
 
     themes: tuple[str, ...]
     polarity: str
     evidence: dict[str, tuple[str, ...]]
     theme_polarity: dict[str, str]
+    unclear: bool = False
+    cut: bool = False
 
 
 _WORD = re.compile(r"\w[\w'-]*")
@@ -303,8 +308,8 @@ def _keyword_patterns(extra: Frozen) -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _classify(text: str, extra: Frozen) -> ThemeResult:
-    """Classify one text; cached on the text and the user's keywords."""
+def _by_rules(text: str, extra: Frozen) -> ThemeResult:
+    """Classify one (cut) text by the rules alone; cached on the text and the user's keywords."""
     if not text.strip():
         return ThemeResult((), NEUTRAL, {}, {})
     normalised, corrections = normalise(text)
@@ -323,6 +328,21 @@ def _classify(text: str, extra: Frozen) -> ThemeResult:
     themes = tuple(theme for theme in THEMES if theme in signs)
     return ThemeResult(themes, polarity, {theme: tuple(evidence[theme]) for theme in themes},
                        {theme: POSITIVE if signs[theme] > 0 else NEGATIVE for theme in themes})
+
+
+@lru_cache(maxsize=50_000)
+def _classify(text: str, extra: Frozen) -> ThemeResult:
+    """Classify one text by the rules and the learned model; cached on the text and the user's keywords."""
+    from analysis.feedback.hybrid import combine
+
+    read, was_cut = cut(text)
+    result = combine(read, _by_rules(read, extra))
+    return replace(result, cut=True) if was_cut else result
+
+
+def classify_by_rules(text: str, extra_keywords: ExtraKeywords | None = None) -> ThemeResult:
+    """Classify one text by the rules alone (as ``classify`` does, without the learned model)."""
+    return _by_rules(cut(text if isinstance(text, str) else "")[0], _freeze(extra_keywords))
 
 
 def classify(text: str, extra_keywords: ExtraKeywords | None = None) -> ThemeResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from analysis.feedback.language import (
     ABOUT_CANDIDATE,
@@ -130,15 +131,30 @@ def _cue_lists(tiers: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     return [(f"{theme}__{tier}", lists[tier][theme]) for tier in tiers for theme in CUE_ORDER if theme in lists[tier]]
 
 
-CUE_PATTERN = re.compile(alternation(_cue_lists(("cue", "judged"))))
-NOTE_CUE_PATTERN = re.compile(alternation(_cue_lists(("note",))))  # in short notes, besides CUE_PATTERN
-VALENCE = re.compile(
-    f"(?P<clause_break__0>{CLAUSE_BREAK})|(?P<comma__0>,)|"
-    + alternation(
-        [("non_judgement", [NON_JUDGEMENTS]), ("concessive", [CONCESSIVE]), ("negative", [NEGATIVE_WORDS]),
-         ("shortfall", [SHORTFALL_WORDS]), ("positive", [POSITIVE_WORDS]), ("negator", [NEGATORS])]
-    )
-)
-ABOUT_CANDIDATE_PATTERN = re.compile(alternation([("candidate", [ABOUT_CANDIDATE])]))
-REJECTION_PATTERN = re.compile(alternation([("rejection", [REJECTION])]))
-SCENE_PATTERN = re.compile(expand(SCENE))
+_COMPILED_NAMES = ("CUE_PATTERN", "NOTE_CUE_PATTERN", "VALENCE", "ABOUT_CANDIDATE_PATTERN", "REJECTION_PATTERN", "SCENE_PATTERN")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, re.Pattern[str]]:
+    """The rule regexes, compiled on first use (compiling takes a second or more)."""
+    return {
+        "CUE_PATTERN": re.compile(alternation(_cue_lists(("cue", "judged")))),
+        "NOTE_CUE_PATTERN": re.compile(alternation(_cue_lists(("note",)))),  # in short notes, besides CUE_PATTERN
+        "VALENCE": re.compile(
+            f"(?P<clause_break__0>{CLAUSE_BREAK})|(?P<comma__0>,)|"
+            + alternation(
+                [("non_judgement", [NON_JUDGEMENTS]), ("concessive", [CONCESSIVE]), ("negative", [NEGATIVE_WORDS]),
+                 ("shortfall", [SHORTFALL_WORDS]), ("positive", [POSITIVE_WORDS]), ("negator", [NEGATORS])]
+            )
+        ),
+        "ABOUT_CANDIDATE_PATTERN": re.compile(alternation([("candidate", [ABOUT_CANDIDATE])])),
+        "REJECTION_PATTERN": re.compile(alternation([("rejection", [REJECTION])])),
+        "SCENE_PATTERN": re.compile(expand(SCENE)),
+    }
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``rules.CUE_PATTERN`` and the other compiled regexes, compiled on first access."""
+    if name in _COMPILED_NAMES:
+        return _compiled()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
