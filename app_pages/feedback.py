@@ -59,6 +59,7 @@ st.header("In the employers' words", anchor=False)
 st.caption("The latest feedback for each theme. Highlighted: the words that set the theme, orange where the "
            "feedback asks for more, green where it praises.")
 feedback_view.quotes(feedback, candidates_by_row(report.applications))
+feedback_view.unclear_texts(feedback)
 
 # ---- focus areas --------------------------------------------------------------------------------
 feedback_view.focus_cards(report.focus_areas)

@@ -155,6 +155,27 @@ def not_personal(feedback: FeedbackSummary) -> None:
                    "to work on.")
 
 
+def unclear_sentence(count: int) -> str:
+    """How many feedback texts give a reason that no theme matched."""
+    return f"{plural(count, 'feedback text')} {'gives' if count == 1 else 'give'} a reason no theme matched: read them."
+
+
+def unclear_texts(feedback: FeedbackSummary) -> None:
+    """The feedback texts that give a reason no theme matched, listed for the user to read."""
+    count = feedback.unclear_count
+    if not count:
+        return
+    st.info(unclear_sentence(count) + " If one names something you want counted, add its words as your own "
+            "keyword for that theme at the bottom of this page.", title="Reasons no theme matched",
+            icon=":material/help:")
+    with st.expander(f"Read the {plural(count, 'text')}", key="unclear_texts"):
+        for row in feedback.unclear_texts().itertuples(index=False):
+            source = " · ".join(plain(_one_line(str(value)).strip()) for value in (row.company, row.role) if str(value).strip())
+            st.markdown(f"“{plain(_one_line(row.feedback)).strip()}”")
+            if source:
+                st.caption(source)
+
+
 def quotes(feedback: FeedbackSummary, candidates: dict[tuple[int, str], str] | None = None) -> None:
     """An expander per theme with its latest quotes, the triggering words highlighted; in a caseload
     (``candidates``: :func:`analysis.plan.caseload.candidates_by_row`) each names its candidate."""

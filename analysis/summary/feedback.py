@@ -58,6 +58,10 @@ def feedback_section(report: Report) -> tuple[Section, Table, Table]:
         findings.append(text(f"{reasons.not_about_you_sentence()} Leave them out when you look for patterns."))
     if reasons.no_reason:
         findings.append(text(reasons.no_reason_sentence()))
+    if feedback.unclear_count:
+        count = feedback.unclear_count
+        findings.append(text(f"{plural(count, 'feedback text')} {'gives' if count == 1 else 'give'} a reason no theme "
+                             "matched: read them (listed on the Feedback page) and add your own keyword if one matters."))
     if strengths:
         top_strengths = ", ".join(theme_name(t).lower() for t, _, _ in strengths[:3])
         findings.append(text(f"Strengths employers named: {top_strengths}. Lead with them in your CV and interviews."))
@@ -68,6 +72,7 @@ def feedback_section(report: Report) -> tuple[Section, Table, Table]:
                      candidates_by_row(report.applications))
     if quotes:
         blocks.extend((Paragraph(text("In the employers' words:")), Bullets(quotes)))
+    blocks.extend(_unclear_blocks(feedback))
     blocks.extend((theme_table, strength_table))
     return Section("feedback", "What the feedback says", tuple(blocks)), theme_table, strength_table
 
@@ -96,6 +101,21 @@ def _quotes(feedback: FeedbackSummary, themes: list[tuple[str, bool]], candidate
             suffix = [" (", *source, ")"] if source else []
             result.append(text(f"{theme_name(theme)} ({label}): “", UserText(shown), "”", *suffix))
     return tuple(result)
+
+
+UNCLEAR_LISTED = 5  # unclear texts quoted in the summary; the Feedback page lists them all
+
+
+def _unclear_blocks(feedback: FeedbackSummary, characters: int = 240) -> tuple[Block, ...]:
+    """The first texts that give a reason no theme matched, for the user to read."""
+    rows = feedback.unclear_texts().drop_duplicates("feedback").head(UNCLEAR_LISTED)
+    if rows.empty:
+        return ()
+    items = []
+    for value in rows["feedback"]:
+        words = " ".join(str(value).split())
+        items.append(text("“", UserText(words if len(words) <= characters else words[: characters - 1].rstrip() + "…"), "”"))
+    return Paragraph(text("Reasons no theme matched, to read:")), Bullets(tuple(items))
 
 
 def focus_section(report: Report) -> tuple[Section, tuple[FocusItem, ...]]:
