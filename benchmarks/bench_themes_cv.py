@@ -27,11 +27,20 @@ from analysis.feedback.hybrid import combine  # noqa: E402
 POLARITY = {"neg": "negative", "pos": "positive"}
 
 
+def model_alone(text: str, by_rules: ThemeResult, model: learned.ThemeModel) -> ThemeResult:
+    """The model's themes without the rules (the polarity is still the rules')."""
+    if not by_rules.themes:
+        return by_rules
+    themes, unclear = learned.decide(learned.read(text, model).probabilities, set(), False, model)
+    ordered = tuple(theme for theme in THEMES if theme in themes)
+    return ThemeResult(ordered, by_rules.polarity, {t: () for t in ordered}, {t: "negative" for t in ordered}, unclear)
+
+
 def held_out_results(rows: list[dict]) -> dict[str, list[ThemeResult]]:
     """Per method, each row's result from the fold that held it out."""
     feature_rows = [F.features(row["text"]) for row in rows]
     by_rules = [classify_by_rules(row["text"]) for row in rows]
-    rule_sets = [set(result.themes) - {"generic"} for result in by_rules]
+    rule_sets = T.rule_theme_sets(rows)
     results: dict[str, list] = {"rules": list(by_rules), "model": [None] * len(rows), "hybrid": [None] * len(rows)}
     for train, test in T.grouped_folds(rows):
         pick = lambda items, where: [items[i] for i in where]  # noqa: E731
@@ -39,8 +48,7 @@ def held_out_results(rows: list[dict]) -> dict[str, list[ThemeResult]]:
         for i in test:
             text = F.cut(rows[i]["text"])[0]
             results["hybrid"][i] = combine(text, by_rules[i], model)
-            alone = ThemeResult(("generic",), by_rules[i].polarity, {"generic": ()}, {"generic": "negative"})
-            results["model"][i] = combine(text, alone, model) if by_rules[i].themes else by_rules[i]
+            results["model"][i] = model_alone(text, by_rules[i], model)
     return results
 
 

@@ -21,12 +21,12 @@ from tests.shared_material import EVAL, require
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def small_model(weights: dict[str, list[list[float]]], threshold: float = 0.5, fallback: float = 0.2,
+def small_model(weights: dict[str, list[list[float]]], threshold: float = 0.5, added: float = 0.9,
                 generic: float = 0.4) -> learned.ThemeModel:
     """A hand-made model: every theme's bias -4 (probability 0.018), plus the given weights."""
     return learned.from_content({"themes": list(THEMES), "bias": [-4.0] * len(THEMES), "weights": weights,
                                  "thresholds": {theme: threshold for theme in THEMES[:-1]},
-                                 "fallback": fallback, "generic": generic})
+                                 "added": added, "generic": generic})
 
 
 def rules_generic(polarity: str = "negative") -> ThemeResult:
@@ -42,16 +42,18 @@ def test_the_shipped_model_is_the_one_training_makes():
 
 def test_the_shipped_model_holds_weights_only():
     content = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
-    assert set(content) == {"themes", "bias", "weights", "thresholds", "fallback", "generic", "rows"}
+    assert set(content) == {"themes", "bias", "weights", "thresholds", "added", "generic", "rows"}
     assert content["themes"] == list(THEMES)
     assert all(key[:2] in ("u|", "n|", "b|", "l|", "m|", "c|", "d|") for key in content["weights"])
 
 
 def test_a_reason_the_model_cannot_place_is_unclear_never_generic():
-    # "band" pushes compensation to -4 + 2/sqrt(5) = -3.1: p 0.04, under the fallback 0.2; generic 0.018 < 0.4
+    # "band" pushes compensation to -4 + 2/sqrt(10) = -3.4: p 0.03 < 0.5; generic 0.018 < 0.4; ten words: not a short note
     model = small_model({"u|band": [[THEMES.index("compensation"), 2.0]]})
-    result = combine("the band is fixed below", rules_generic(), model)
+    result = combine("the band for this role is fixed below your number", rules_generic(), model)
     assert (result.themes, result.unclear, result.evidence) == ((), True, {})
+    # a short note the rules read as generic ("Rejected") stays generic
+    assert combine("Rejected", rules_generic(), model).themes == ("generic",)
 
 
 def test_boilerplate_the_model_reads_as_generic_is_generic():
@@ -130,7 +132,7 @@ def run_themes(data: bytes) -> subprocess.CompletedProcess:
 
 
 def test_the_themes_command_writes_evidence_and_unclear():
-    result = run_themes("Great communication, but not enough Python experience\n\n".encode())
+    result = run_themes(b"Great communication, but not enough Python experience\n\n")
     assert result.returncode == 0
     first, blank = (json.loads(line) for line in result.stdout.decode().splitlines())
     assert set(first) == {"text", "themes", "polarity", "evidence", "unclear"}

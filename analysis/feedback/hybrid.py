@@ -9,6 +9,7 @@ text's overall polarity (praise when the text is positive, criticism otherwise).
 from __future__ import annotations
 
 from analysis.core.schema import THEMES
+from analysis.feedback import features as F
 from analysis.feedback import model as learned
 from analysis.feedback.classifier import MIXED, NEGATIVE, POSITIVE, ThemeResult
 
@@ -19,8 +20,8 @@ def combine(text: str, by_rules: ThemeResult, model: learned.ThemeModel | None =
         return by_rules
     model = model or learned.load()
     reading = learned.read(text, model)
-    rule_themes = set(by_rules.themes) - {"generic"}
-    chosen, unclear = learned.decide(reading.probabilities, rule_themes, model)
+    short_note = len(reading.words) <= F.SHORT_WORDS
+    chosen, unclear = learned.decide(reading.probabilities, set(by_rules.themes), short_note, model)
     if unclear:
         return ThemeResult((), by_rules.polarity, {}, {}, unclear=True)
     themes = tuple(theme for theme in THEMES if theme in chosen)

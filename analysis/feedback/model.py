@@ -3,10 +3,10 @@
 
 The weights live in ``theme_model.json`` (written by ``python -m analysis.feedback.train``) and
 are read on first use. A text gets the themes the rules find (less ``generic``) plus those the
-model is confident of (probability >= that theme's threshold). With none, the most likely theme
-is taken when it clears ``fallback``; a text the model reads as boilerplate (``generic`` at least
-``generic`` and above every theme) is ``generic``; any other text gives a reason no theme
-matched: ``unclear``.
+model is confident of (probability >= that theme's threshold, or ``added`` beside a rule theme).
+With none, a short note the rules read as generic, or a text the model reads as boilerplate
+(probability of ``generic`` at least ``generic``), is ``generic``; any other text gives a reason
+no theme matched: ``unclear``.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class ThemeModel:
     weights: np.ndarray
     bias: np.ndarray
     thresholds: np.ndarray
-    fallback: float
+    added: float
     generic: float
 
 
@@ -51,7 +51,7 @@ def from_content(data: dict) -> ThemeModel:
         for column, value in data["weights"][key]:
             weights[row, column] = value
     return ThemeModel(themes, {key: row for row, key in enumerate(keys)}, weights, np.array(data["bias"]),
-                      np.array([data["thresholds"][theme] for theme in themes[:-1]]), data["fallback"], data["generic"])
+                      np.array([data["thresholds"][theme] for theme in themes[:-1]]), data["added"], data["generic"])
 
 
 @dataclass(frozen=True)
@@ -76,19 +76,24 @@ def read(text: str, model: ThemeModel | None = None) -> LearnedReading:
     return LearnedReading(1 / (1 + np.exp(-scores)), contributions, keys, sources, words)
 
 
-def decide(probabilities: np.ndarray, rule_themes: set[str], model: ThemeModel) -> tuple[set[str], bool]:
-    """(themes, unclear) from the model's probabilities and the specific themes the rules found."""
-    specific = model.themes[:-1]
-    chosen = {theme for theme, p, threshold in zip(specific, probabilities, model.thresholds) if p >= threshold}
-    chosen |= rule_themes
+def decide(probabilities: np.ndarray, by_rules: set[str], short_note: bool, model: ThemeModel) -> tuple[set[str], bool]:
+    """(themes, unclear) from the model's probabilities and the themes the rules found.
+
+    The rules' specific themes stand (and their ``generic`` beside them: a rejection that only
+    praises). The model adds a theme at ``added`` confidence where the rules found one or the text
+    is a short note (a few words give the model little to go on), else at its theme's threshold. With no theme, a short note the rules read as
+    generic ("Rejected"), or a text the model reads as boilerplate, is ``generic``; any other
+    text gives a reason no theme matched: unclear.
+    """
+    specific = set(by_rules) - {"generic"}
+    thresholds = np.maximum(model.thresholds, model.added) if specific or short_note else model.thresholds
+    chosen = {theme for theme, p, threshold in zip(model.themes, probabilities, thresholds) if p >= threshold}
+    if specific:
+        return specific | chosen | (set(by_rules) & {"generic"}), False
     if chosen:
         return chosen, False
-    best = int(np.argmax(probabilities[:-1]))
-    generic = probabilities[-1]
-    if generic >= model.generic and generic >= probabilities[best]:
+    if probabilities[-1] >= model.generic or (short_note and "generic" in by_rules):
         return {"generic"}, False
-    if probabilities[best] >= model.fallback:
-        return {specific[best]}, False
     return set(), True
 
 

@@ -30,8 +30,8 @@ C = 10.0  # inverse regularisation strength
 MIN_CHAR_GRAM_ROWS = 2  # a char n-gram must occur in this many training texts
 DIGITS = 2  # weights are rounded to this many decimals; smaller ones are dropped
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
-FALLBACKS = (0.1, 0.2, 0.3)  # below 0.1 the model is guessing: the text is unclear
-GENERICS = (0.3, 0.4, 0.5, 0.6)
+ADDED = (0.9, 0.95, 0.99, 1.01)  # 1.01: the model adds nothing to the rules' themes
+GENERICS = (0.2, 0.3, 0.4, 0.5, 0.6)
 
 
 def load_rows(eval_dir: Path = EVAL_DIR) -> list[dict[str, str]]:
@@ -134,18 +134,20 @@ def predict(keys: list[str], weights: np.ndarray, bias: np.ndarray, feature_rows
     return 1 / (1 + np.exp(-scores))
 
 
-def decision_model(threshold: float, fallback: float, generic: float) -> ThemeModel:
+def decision_model(threshold: float, added: float, generic: float) -> ThemeModel:
     """A model holding only a decision, for ``analysis.feedback.model.decide``."""
     return ThemeModel(THEMES, {}, np.zeros((0, len(THEMES))), np.zeros(len(THEMES)),
-                      np.full(len(THEMES) - 1, threshold), fallback, generic)
+                      np.full(len(THEMES) - 1, threshold), added, generic)
 
 
-def choose_decision(probabilities: np.ndarray, rule_sets: Sequence[set[str]], rows: Sequence[dict[str, str]]) -> tuple[float, float, float]:
-    """The (threshold, fallback, generic) of the grid with the most rows judged right; ties to the first."""
-    best, best_right = (THRESHOLDS[0], FALLBACKS[0], GENERICS[0]), -1
-    for candidate in itertools.product(THRESHOLDS, FALLBACKS, GENERICS):
+def choose_decision(probabilities: np.ndarray, rule_sets: Sequence[tuple[set[str], bool]],
+                    rows: Sequence[dict[str, str]]) -> tuple[float, float, float]:
+    """The (threshold, added, generic) of the grid with the most rows judged right; ties to the first."""
+    best, best_right = (THRESHOLDS[0], ADDED[0], GENERICS[0]), -1
+    for candidate in itertools.product(THRESHOLDS, ADDED, GENERICS):
         model = decision_model(*candidate)
-        right = sum(judge(row, decide(p, rules, model)[0]) for row, p, rules in zip(rows, probabilities, rule_sets))
+        right = sum(judge(row, decide(p, rules, short, model)[0])
+                    for row, p, (rules, short) in zip(rows, probabilities, rule_sets))
         if right > best_right:
             best, best_right = candidate, right
     return best
@@ -160,25 +162,26 @@ def out_of_fold(feature_rows: Sequence[dict[str, float]], rows: Sequence[dict[st
     return probabilities
 
 
-def rule_theme_sets(rows: Sequence[dict[str, str]]) -> list[set[str]]:
-    """The specific themes the rules find in each row's text."""
+def rule_theme_sets(rows: Sequence[dict[str, str]]) -> list[tuple[set[str], bool]]:
+    """The themes the rules find in each row's text, and whether the text is a short note."""
     from analysis.feedback.classifier import classify_by_rules
 
-    return [set(classify_by_rules(row["text"]).themes) - {"generic"} for row in rows]
+    return [(set(classify_by_rules(row["text"]).themes), len(F.read_words(F.cut(row["text"])[0])[0]) <= F.SHORT_WORDS)
+            for row in rows]
 
 
 def content(model: tuple[list[str], np.ndarray, np.ndarray], decision: tuple[float, float, float], rows: int) -> dict:
     """The model file's content: the non-zero weights per feature key, the bias and the decision."""
     keys, weights, bias = model
-    threshold, fallback, generic = decision
+    threshold, added, generic = decision
     kept = {key: [[j, float(w)] for j, w in enumerate(weights[i]) if w != 0] for i, key in enumerate(keys)}
     return {"themes": list(THEMES), "bias": [float(b) for b in bias],
-            "thresholds": {theme: threshold for theme in THEMES[:-1]}, "fallback": fallback, "generic": generic,
+            "thresholds": {theme: threshold for theme in THEMES[:-1]}, "added": added, "generic": generic,
             "rows": rows, "weights": {key: pairs for key, pairs in kept.items() if pairs}}
 
 
 def train(rows: Sequence[dict[str, str]], feature_rows: Sequence[dict[str, float]] | None = None,
-          rule_sets: Sequence[set[str]] | None = None) -> dict:
+          rule_sets: Sequence[tuple[set[str], bool]] | None = None) -> dict:
     """The model file's content: weights fitted on all rows, the decision chosen by grouped CV on them."""
     feature_rows = feature_rows if feature_rows is not None else [F.features(row["text"]) for row in rows]
     rule_sets = rule_sets if rule_sets is not None else rule_theme_sets(rows)
