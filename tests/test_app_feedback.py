@@ -210,3 +210,22 @@ def test_user_text_is_shown_escaped() -> None:
         assert not re.search(r"https?\\?://", body), body
         assert "\n- a list" not in body and "\n# a heading" not in body
     assert any(r"\[Evil\](http\:" + joiner + "//evil.example)" in body for body in bodies)
+
+
+def test_reasons_no_theme_matched_are_counted_and_listed_to_read() -> None:
+    unclear = ["She kept talking about her own problems in the interview.", "Every answer you gave was closed-ended."]
+    rows = [["Company", "Role", "Date Applied", "Status", "Feedback"]]
+    rows += [[f"Firm {i}", "Analyst", f"2026-09-{i + 1:02d}", "Rejected", text]
+             for i, text in enumerate([*unclear, "too junior", "Unfortunately we have decided to move forward with other candidates."])]
+    data = csv_bytes(rows)
+    feedback = engine_report(data, "unclear.csv").feedback
+    assert feedback.unclear_count == 2
+    assert feedback.unclear_texts()["feedback"].tolist() == unclear
+    at = open_app()
+    upload(at, "unclear.csv", data)
+    at.switch_page("app_pages/feedback.py").run()
+    no_exception(at)
+    assert "Reasons no theme matched" in titles(at.info)
+    assert any("2 feedback texts give a reason no theme matched: read them." in body for body in texts(at.info))
+    listed = texts(at.expander(key="unclear_texts").markdown)
+    assert listed == [f"“{plain(text)}”" for text in unclear]

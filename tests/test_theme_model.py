@@ -52,8 +52,11 @@ def test_a_reason_the_model_cannot_place_is_unclear_never_generic():
     model = small_model({"u|band": [[THEMES.index("compensation"), 2.0]]})
     result = combine("the band for this role is fixed below your number", rules_generic(), model)
     assert (result.themes, result.unclear, result.evidence) == ((), True, {})
-    # a short note the rules read as generic ("Rejected") stays generic
+    # a short note the rules read as generic ("Rejected") stays generic, and so does a short one the model
+    # leans to at p 0.5-0.9: -4 + 4.5/sqrt(1) = 0.5, p 0.62
     assert combine("Rejected", rules_generic(), model).themes == ("generic",)
+    leaning = small_model({"u|reject": [[THEMES.index("technical_skills"), 4.5]]})
+    assert combine("Rejected", rules_generic(), leaning).themes == ("generic",)
 
 
 def test_boilerplate_the_model_reads_as_generic_is_generic():
@@ -64,20 +67,20 @@ def test_boilerplate_the_model_reads_as_generic_is_generic():
 
 
 def test_a_confident_learned_theme_carries_its_strongest_words_and_the_texts_polarity():
-    # u|local weighs 12 for logistics: 12/sqrt(4) = 6 - 4 = 2, p 0.88 >= 0.5; "someone" weighs a little, "we" against
+    # ten words; u|local weighs 20 for logistics: -4 + 20/sqrt(10) = 2.3, p 0.91 >= 0.5; "someone" a little, "we" against
     logistics = THEMES.index("logistics")
-    model = small_model({"u|local": [[logistics, 12.0]], "u|someon": [[logistics, 1.0]], "u|we": [[logistics, -1.0]]})
-    result = combine("we need someone local", rules_generic(), model)
+    model = small_model({"u|local": [[logistics, 20.0]], "u|someon": [[logistics, 1.0]], "u|we": [[logistics, -1.0]]})
+    result = combine("we really need someone who is local to the office", rules_generic(), model)
     assert result.themes == ("logistics",)
     assert result.evidence == {"logistics": ("someone", "local")}
     assert result.theme_polarity == {"logistics": "negative"}
-    praised = combine("we love that you are local", rules_generic("positive"), model)
+    praised = combine("we love that you are local to the office", rules_generic("positive"), model)
     assert praised.theme_polarity == {"logistics": "positive"}
 
 
 def test_the_rules_themes_keep_their_evidence_and_polarity_beside_a_learned_one():
     logistics = THEMES.index("logistics")
-    model = small_model({"u|local": [[logistics, 12.0]]})
+    model = small_model({"u|local": [[logistics, 30.0]]})  # -4 + 30/sqrt(8) = 6.6: p 0.999 >= 0.9 beside a rule theme
     text = "Great communication but we need someone local"
     by_rules = classify_by_rules(text)
     assert by_rules.theme_polarity.get("communication") == "positive"
