@@ -25,6 +25,7 @@ from analysis.feedback.classifier import ThemeResult, classify_by_rules  # noqa:
 from analysis.feedback.hybrid import combine  # noqa: E402
 
 POLARITY = {"neg": "negative", "pos": "positive"}
+METHODS = ("rules", "model alone", "hybrid with learned themes", "shipped: rules + learned generic/unclear")
 
 
 def model_alone(text: str, by_rules: ThemeResult, model: learned.ThemeModel) -> ThemeResult:
@@ -41,14 +42,17 @@ def held_out_results(rows: list[dict]) -> dict[str, list[ThemeResult]]:
     feature_rows = [F.features(row["text"]) for row in rows]
     by_rules = [classify_by_rules(row["text"]) for row in rows]
     rule_sets = T.rule_theme_sets(rows)
-    results: dict[str, list] = {"rules": list(by_rules), "model": [None] * len(rows), "hybrid": [None] * len(rows)}
+    results: dict[str, list] = {"rules": list(by_rules), **{name: [None] * len(rows) for name in METHODS[1:]}}
     for train, test in T.grouped_folds(rows):
         pick = lambda items, where: [items[i] for i in where]  # noqa: E731
-        model = learned.from_content(T.train(pick(rows, train), pick(feature_rows, train), pick(rule_sets, train)))
+        fold = (pick(rows, train), pick(feature_rows, train), pick(rule_sets, train))
+        with_themes = learned.from_content(T.train(*fold, grid=T.LEARNED_THEMES_GRID))
+        shipped = learned.from_content(T.train(*fold, grid=T.SHIPPED_GRID))
         for i in test:
             text = F.cut(rows[i]["text"])[0]
-            results["hybrid"][i] = combine(text, by_rules[i], model)
-            results["model"][i] = model_alone(text, by_rules[i], model)
+            results["model alone"][i] = model_alone(text, by_rules[i], with_themes)
+            results["hybrid with learned themes"][i] = combine(text, by_rules[i], with_themes)
+            results["shipped: rules + learned generic/unclear"][i] = combine(text, by_rules[i], shipped)
     return results
 
 
@@ -85,7 +89,7 @@ def main() -> None:
     rows = T.load_rows(Path(sys.argv[1]) if len(sys.argv) > 1 else T.EVAL_DIR)
     print(f"{len(rows)} labelled texts, {len(T.grouped_folds(rows))} source-grouped folds (seed {T.SEED})")
     results = held_out_results(rows)
-    for name in ("rules", "model", "hybrid"):
+    for name in METHODS:
         report(name, rows, results[name])
 
 

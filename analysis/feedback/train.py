@@ -32,6 +32,12 @@ DIGITS = 2  # weights are rounded to this many decimals; smaller ones are droppe
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 ADDED = (0.9, 0.95, 0.99, 1.01)  # 1.01: the model adds nothing to the rules' themes
 GENERICS = (0.2, 0.3, 0.4, 0.5, 0.6)
+NEVER = (1.01,)
+LEARNED_THEMES_GRID = (THRESHOLDS, ADDED, GENERICS)
+SHIPPED_GRID = (NEVER, NEVER, GENERICS)
+"""What ships: the rules' themes, and the learned ``generic`` score to tell boilerplate from a
+reason no theme matched. Cross-validated (benchmarks/bench_themes_cv.py), adding learned themes
+to the rules did not beat the rules alone, so the learned themes are not used (or shipped)."""
 
 
 def load_rows(eval_dir: Path = EVAL_DIR) -> list[dict[str, str]]:
@@ -141,10 +147,10 @@ def decision_model(threshold: float, added: float, generic: float) -> ThemeModel
 
 
 def choose_decision(probabilities: np.ndarray, rule_sets: Sequence[tuple[set[str], bool]],
-                    rows: Sequence[dict[str, str]]) -> tuple[float, float, float]:
+                    rows: Sequence[dict[str, str]], grid: tuple = SHIPPED_GRID) -> tuple[float, float, float]:
     """The (threshold, added, generic) of the grid with the most rows judged right; ties to the first."""
-    best, best_right = (THRESHOLDS[0], ADDED[0], GENERICS[0]), -1
-    for candidate in itertools.product(THRESHOLDS, ADDED, GENERICS):
+    best, best_right = tuple(values[0] for values in grid), -1
+    for candidate in itertools.product(*grid):
         model = decision_model(*candidate)
         right = sum(judge(row, decide(p, rules, short, model)[0])
                     for row, p, (rules, short) in zip(rows, probabilities, rule_sets))
@@ -174,18 +180,19 @@ def content(model: tuple[list[str], np.ndarray, np.ndarray], decision: tuple[flo
     """The model file's content: the non-zero weights per feature key, the bias and the decision."""
     keys, weights, bias = model
     threshold, added, generic = decision
-    kept = {key: [[j, float(w)] for j, w in enumerate(weights[i]) if w != 0] for i, key in enumerate(keys)}
+    used = [j for j in range(len(THEMES)) if THEMES[j] == "generic" or threshold < 1 or added < 1]
+    kept = {key: [[j, float(weights[i, j])] for j in used if weights[i, j] != 0] for i, key in enumerate(keys)}
     return {"themes": list(THEMES), "bias": [float(b) for b in bias],
             "thresholds": {theme: threshold for theme in THEMES[:-1]}, "added": added, "generic": generic,
             "rows": rows, "weights": {key: pairs for key, pairs in kept.items() if pairs}}
 
 
 def train(rows: Sequence[dict[str, str]], feature_rows: Sequence[dict[str, float]] | None = None,
-          rule_sets: Sequence[tuple[set[str], bool]] | None = None) -> dict:
+          rule_sets: Sequence[tuple[set[str], bool]] | None = None, grid: tuple = SHIPPED_GRID) -> dict:
     """The model file's content: weights fitted on all rows, the decision chosen by grouped CV on them."""
     feature_rows = feature_rows if feature_rows is not None else [F.features(row["text"]) for row in rows]
     rule_sets = rule_sets if rule_sets is not None else rule_theme_sets(rows)
-    decision = choose_decision(out_of_fold(feature_rows, rows), rule_sets, rows)
+    decision = choose_decision(out_of_fold(feature_rows, rows), rule_sets, rows, grid)
     return content(fit(feature_rows, rows), decision, len(rows))
 
 
