@@ -19,6 +19,8 @@ def combine(text: str, by_rules: ThemeResult, model: learned.ThemeModel | None =
     if not by_rules.themes:  # blank
         return by_rules
     model = model or learned.load()
+    if model.added > 1 and set(by_rules.themes) - {"generic"}:
+        return by_rules  # the model adds no theme beside the rules' (and reading it costs most of the time)
     reading = learned.read(text, model)
     short_note = len(reading.words) <= F.SHORT_WORDS
     chosen, unclear = learned.decide(reading.probabilities, set(by_rules.themes), short_note, model)
