@@ -242,7 +242,7 @@ def _quotes(table: pd.DataFrame, classified: Classified, themes: list[str]) -> d
 _QUOTE_FIELDS = ("feedback", "strength_themes", "evidence", "company", "role", "furthest_stage", "dated_on", "source_row")
 
 
-def _quote(row, theme: str) -> Quote:
+def _quote(row: SimpleNamespace, theme: str) -> Quote:
     return Quote(
         text=row.feedback,
         theme=theme,
