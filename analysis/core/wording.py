@@ -119,15 +119,6 @@ def count_of(count: int, total: int, noun: str) -> str:
     return f"{count} of {total} {noun}{'' if total == 1 else 's'} ({count / total:.0%})"
 
 
-def of_the(count: int, total: int, noun: str) -> tuple[str, str]:
-    """Subject and verb: ("3 of the 5 rejections", "were"), ("All 5 rejections", "were"), ("The one rejection", "was")."""
-    if total == 1:
-        return f"The one {noun}", "was"
-    if count == total:
-        return f"All {total} {noun}s", "were"
-    return f"{count} of the {total} {noun}s", "was" if count == 1 else "were"
-
-
 def name_list(names: Iterable[str], limit: int = 3) -> str:
     """Distinct non-blank names joined with commas, at most ``limit`` and "…" for the rest."""
     distinct: dict[str, None] = {}

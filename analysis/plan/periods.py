@@ -142,11 +142,6 @@ class PeriodComparison:
         """The verdict in one sentence (the same as :attr:`sentence`)."""
         return self.sentence
 
-    def all_changes(self) -> tuple[RateChange, ...]:
-        """Every rate compared, in the order shown: funnel rates, channels, themes."""
-        channels = tuple(change for c in self.channels for change in (c.share, c.interview_rate))
-        return (*self.rates, *channels, *self.themes)
-
     def to_dict(self) -> dict:
         """A JSON-ready dict."""
         return {
