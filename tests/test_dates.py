@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from shared_material import REALDATA, require
 
 from analysis.normalize.dates import ParsedDates, date_share, parse_dates, read_file_dates
 from analysis.reading.tables import read_table
 
-REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 T = pd.Timestamp
 
 
@@ -21,9 +20,7 @@ def parse(values, **options) -> ParsedDates:
 
 
 def realdata_frame(name: str) -> tuple[pd.DataFrame, tuple[int, ...]]:
-    if not REALDATA.is_dir():
-        pytest.skip("shared/realdata is not available")
-    table = read_table((REALDATA / name).read_bytes(), name)
+    table = read_table(require(REALDATA / name).read_bytes(), name)
     return table.frame, table.row_numbers
 
 

@@ -9,10 +9,10 @@ import datetime as dt
 import io
 import os
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
+from shared_material import REALDATA, require
 
 from analysis.core import limits
 from analysis.core.errors import InputError
@@ -20,14 +20,10 @@ from analysis.core.schema import SkippedRow
 from analysis.reading import tables as reading
 from analysis.reading.tables import read_table
 
-REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
-
 
 def realdata(name: str) -> bytes:
     """A real sample file's bytes (the test is skipped when the folder is absent)."""
-    if not REALDATA.is_dir():
-        pytest.skip("shared/realdata is not available")
-    return (REALDATA / name).read_bytes()
+    return require(REALDATA / name).read_bytes()
 
 
 def xlsx(sheets: dict[str, list[list]], hidden: tuple[str, ...] = (), merge: dict[str, str] | None = None) -> bytes:
