@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.charts.drilldown import flow_name
+from analysis.export.markdown import inert_sentence
 from analysis.funnel.survival import reply_rows
 from ui import components, drilldown, state
 
@@ -21,7 +22,7 @@ def sankey_footer() -> None:
 def reply_footer() -> None:
     """Below the reply curve: the finding with its intervals, and the curve per channel."""
     survival = report.timing.survival
-    st.caption(survival.sentence)
+    st.caption(inert_sentence(survival.sentence))  # it names channels
     with st.expander("Reply times by channel"):
         st.dataframe(pd.DataFrame(reply_rows(survival)), hide_index=True, alt="Reply times by channel")
 

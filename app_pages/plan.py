@@ -1,8 +1,8 @@
 """Plan: your rates beside published figures, what one offer takes, what-if levers, and before/after a change.
 
 Every number comes from ``analysis.plan`` (norms, pace, planner, levers, periods); this
-page only lays them out and holds the sliders. No text from the user's file is shown: channel and
-theme names are the engine's own.
+page only lays them out and holds the sliders. The engine's sentences may quote the user's file (a
+channel, a company), so each goes through :func:`analysis.export.markdown.inert_sentence`.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import streamlit as st
 
 from analysis.core.stats import MIN_N
 from analysis.core.wording import date_phrase, rate_phrase
+from analysis.export.markdown import inert_sentence
 from analysis.plan.levers import needle_movers
 from analysis.plan.norms import norms_beside
 from analysis.plan.pace import weekly_pace
@@ -68,9 +69,9 @@ comparisons = norms_beside(funnel, report.timing, report.feedback if has_feedbac
 columns = st.columns(2)
 for i, comparison in enumerate(comparisons):
     with columns[i % 2].container(border=True, key=f"norm_{comparison.metric}"):
-        st.markdown(comparison.reading)
+        st.markdown(inert_sentence(comparison.reading))
         st.caption(f"Source: {comparison.sources} [{comparison.kind}] · Population: {plain(comparison.populations)} · "
-                   f"Year: {comparison.years}. {comparison.note}".strip())
+                   f"Year: {comparison.years}. {inert_sentence(comparison.note)}".strip())
 with st.expander("Every published figure used, with its source"):
     st.dataframe(
         pd.DataFrame([{"metric": n.metric.replace("_", " "), "segment": n.segment, "figure": n.figure(),
@@ -90,7 +91,7 @@ if per_week is None:
                                key="plan_base_pace", help="Your file has no application dates: set your usual pace.")
 else:
     st.caption(f"Your pace: {pace.label()}, up to {date_phrase(pace.until)}.")
-st.write(applications_per_offer(funnel, per_week).sentence())
+st.markdown(inert_sentence(applications_per_offer(funnel, per_week).sentence()))
 
 st.subheader("What if…", anchor=False)
 first = funnel.stage("first_interview").decided_pass_rate
@@ -137,12 +138,12 @@ with st.container(horizontal=True):
     st.metric("Applications a week", f"{projection.applications_per_week:.1f}", border=True)
 if projection.n >= MIN_N:
     changed = "; ".join(projection.levers) or "your current rates and pace"
-    st.caption(f"With {changed}: {projection.label()}. {INTERVAL_NOTE}")
+    st.caption(inert_sentence(f"With {changed}: {projection.label()}. {INTERVAL_NOTE}"))
 for note in projection.notes:
-    st.caption(note)
+    st.caption(inert_sentence(note))
 
 st.subheader("What would move the needle most", anchor=False)
-st.markdown("\n".join(f"- {line}" for line in needle_movers(funnel, report.segments, per_week)))
+st.markdown("\n".join(f"- {inert_sentence(line)}" for line in needle_movers(funnel, report.segments, per_week)))
 
 # ---- before and after a change -------------------------------------------------------------------
 st.header("Before and after a change", anchor=False)
@@ -159,12 +160,12 @@ if not isinstance(split_on, dt.date):
     st.stop()
 periods = report.compare_periods(split_on)
 if periods.problem:
-    st.info(periods.problem, icon=":material/event:")
+    st.info(inert_sentence(periods.problem), icon=":material/event:")
     st.stop()
 if periods.verdict == TOO_EARLY:
-    st.info(periods.sentence, icon=":material/hourglass_empty:")
+    st.info(inert_sentence(periods.sentence), icon=":material/hourglass_empty:")
 else:
-    st.write(periods.sentence)
+    st.markdown(inert_sentence(periods.sentence))
 st.caption(f"Each rate counts only applications sent more than {periods.window_days} days before "
            f"{date_phrase(report.today)}, which have had the time to answer ({periods.young} are younger). "
            "\"More than noise\": Fisher's exact test, below 0.05 after allowing for every rate compared here; "

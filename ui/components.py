@@ -197,10 +197,11 @@ def bottleneck(funnel: Funnel) -> None:
     """Name the stage where the search stalls, or say there is no clear one yet and what would tell."""
     found = funnel.bottleneck
     if found is None:
-        st.info(funnel.bottleneck_verdict.sentence, title="Bottleneck: no clear one yet", icon=":material/hourglass_empty:")
+        st.info(inert_sentence(funnel.bottleneck_verdict.sentence), title="Bottleneck: no clear one yet",
+                icon=":material/hourglass_empty:")
         return
     where = "getting an interview" if found.stage == "applied" else f"the {STAGE_LABELS[found.stage].lower()}"
-    st.warning(found.reason[0].upper() + found.reason[1:] + ".", title=f"Bottleneck: {where}",
+    st.warning(inert_sentence(found.reason[0].upper() + found.reason[1:] + "."), title=f"Bottleneck: {where}",
                icon=":material/filter_alt:")
 
 

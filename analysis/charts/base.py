@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from analysis.core import palette
+from analysis.core.safety import plotly_text
 from analysis.core.stats import Rate
 
 TOO_FEW_NOTE = "Hatched grey: fewer than 5 applications, too few to tell."
@@ -47,10 +48,12 @@ def degenerate(applications: int) -> Chart | None:
 
 
 def chart_layout(text: tuple[str, str], **layout) -> dict:
-    """A figure's layout: the template, the finding as a title (wrapped to fit) and room for it."""
+    """A figure's layout: the template, the finding as a title (wrapped to fit, shown as written even
+    where it quotes user text) and room for it."""
     lines = textwrap.wrap(text[0], TITLE_WIDTH) or [text[0]]
     margin = {"t": 44 + 24 * len(lines), "l": 10, "r": 10, "b": 40, **layout.pop("margin", {})}
-    return {"template": TEMPLATE, "title": {"text": "<br>".join(lines)}, "margin": margin, **layout}
+    return {"template": TEMPLATE, "title": {"text": "<br>".join(plotly_text(line) for line in lines)}, "margin": margin,
+            **layout}
 
 
 def new_chart(data: list, text: tuple[str, str], **layout) -> Chart:
@@ -83,6 +86,7 @@ def rate_bars(rates: list[Rate], colors: list[str], labels: list[str], horizonta
         "thickness": 1.5,
         "width": 5,
     }
+    labels = [plotly_text(label) for label in labels]  # channel names and the like show as typed
     axes = {"y": labels, "x": values, "error_x": errors} if horizontal else {"x": labels, "y": values, "error_y": errors}
     return go.Bar(
         **axes,

@@ -31,6 +31,7 @@ from analysis.charts.base import (
 )
 from analysis.charts.drilldown import flow_name, node_id
 from analysis.core import palette
+from analysis.core.safety import plotly_text
 from analysis.core.schema import OUTCOME_LABELS
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segments, SegmentTable
@@ -170,10 +171,10 @@ def response_time_chart(timing: Timing) -> Chart:
     if len(channels) >= 2:
         for name, channel in channels.items():
             days = [0.0, *channel.days, channel.followed_days]
-            traces.append(go.Scatter(
-                x=days, y=[0.0, *channel.replied, channel.replied[-1]], mode="lines", name=name,
+            traces.append(go.Scatter(  # the hover's side box names the channel (no user text in a template)
+                x=days, y=[0.0, *channel.replied, channel.replied[-1]], mode="lines", name=plotly_text(name),
                 line={"shape": "hv", "width": 1.5, "color": palette.channel_color(name)},
-                hovertemplate=f"{name}: replied within %{{x:g}} days: %{{y:.0%}}<extra></extra>"))
+                hovertemplate="replied within %{x:g} days: %{y:.0%}"))
     traces.append(go.Scatter(x=x, y=steps(curve.replied)[1], mode="lines", name="all applications",
                              line={"shape": "hv", "width": 3, "color": ERROR_BAR_COLOR},
                              hovertemplate="replied within %{x:g} days: %{y:.0%}<extra></extra>"))

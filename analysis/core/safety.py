@@ -1,4 +1,4 @@
-"""Keep user text harmless in exports: no formulas in spreadsheets, no markup in HTML, safe file names."""
+"""Keep user text harmless: no formulas in spreadsheets, no markup in HTML or Plotly labels, safe file names."""
 from __future__ import annotations
 
 import html
@@ -26,6 +26,17 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def escape(text: object) -> str:
     """User text made safe to place inside HTML."""
     return html.escape("" if text is None else str(text), quote=True)
+
+
+def plotly_text(text: object) -> str:
+    """Text shown as typed in a Plotly title, axis label, legend, hover label or annotation.
+
+    plotly.js reads a few HTML tags there (``<b>``, ``<br>``, ``<a href=...>``) and decodes
+    ``&amp; &lt; &gt;`` and numeric entities, so "&", "<" and ">" become those entities ("&lt;" typed
+    stays "&lt;"). Never put user text into a ``hovertemplate`` or ``texttemplate``: ``%{...}`` there
+    is a placeholder.
+    """
+    return ("" if text is None else str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def safe_filename(name: str, default: str = "next-steps") -> str:

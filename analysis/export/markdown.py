@@ -53,15 +53,21 @@ def markdown_literal(value: object) -> str:
     return _inert(str(value), _INLINE)
 
 
-_LINK_IN_SENTENCE = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)(?=\w)|(?<=:)(?=[a-z_]+/[a-z_]+:|[a-z]+\[)")
+_LINK_IN_SENTENCE = re.compile(
+    r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)(?=\w)|(?<=:)(?=[a-z_]+/[a-z_]+:|[a-z]+\[|[+\-\w]+:)")
+"""Where a link, an icon, a directive (``:red[``) or an emoji shortcode (``:smile:``) could start."""
 _MARK_IN_SENTENCE = re.compile(r"(&(?=#?\w+;)|[\[\]<>`*_$~|\\])")
+_SENTENCE_OPENER = re.compile(r"(?m)^(\s*)(#|[-+=]|\d+[.)])")
 
 
 def inert_sentence(sentence: str) -> str:
     """Our own sentence quoting user text (a channel, a company) made safe for Streamlit's Markdown while
-    reading as written: a word joiner breaks autolinks, icons and directives; a backslash goes before
-    entities, emphasis, brackets and the other marks that start markup anywhere in a line."""
-    return _LINK_IN_SENTENCE.sub(WORD_JOINER, _MARK_IN_SENTENCE.sub(r"\\\1", sentence))
+    reading as written: a word joiner breaks autolinks, icons, emoji shortcodes and directives; a backslash
+    goes before entities, emphasis, brackets, the other marks that start markup anywhere in a line, and a
+    heading or list mark opening a line."""
+    escaped = _MARK_IN_SENTENCE.sub(r"\\\1", str(sentence))
+    escaped = _SENTENCE_OPENER.sub(lambda found: found.group(1) + found.group(2)[:-1] + "\\" + found.group(2)[-1], escaped)
+    return _LINK_IN_SENTENCE.sub(WORD_JOINER, escaped)
 
 
 def markdown_escape(value: object) -> str:
