@@ -53,7 +53,8 @@ def test_norms_are_shown_with_source_year_population_and_caveat(report):
         assert f"Source: {comparison.sources} [{comparison.kind}]" in captions
         assert f"Year: {comparison.years}." in captions
         assert comparison.note in captions
-    assert "Your interview rate, 22% (n=150), is above the 3–8% that employers report across all applicants" in shown[0]
+    # 33 interviews among the 143 decided applications (7 still wait), as the bottleneck counts them
+    assert "Your interview rate, 23% (n=143), is above the 3–8% that employers report across all applicants" in shown[0]
     assert EMPLOYER_CAVEAT in captions and CANDIDATE_CAVEAT in captions  # said once, at the top
     figures = table(at, "Every published figure used")
     assert {"population", "year", "source", "kind"} <= set(figures.columns)

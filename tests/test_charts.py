@@ -57,9 +57,9 @@ def test_titles_state_the_findings():
     # as of 20 March (the latest date): replies after 2 (x3), 7 (x6) and 12 (x10) days; 20 never answered and
     # one sent that day. Kaplan-Meier: 39 at risk after day 0, 19 replies by day 12: 49% within 14 days, and
     # 20 of 39 (51%) still waiting, so the median is not reached (the replies alone would say 12 days)
-    assert made["timing"].title == ("49% of your applications had a reply within 14 days; most are still waiting "
-                                    "or never answered")
-    assert made["trend"].title == "Your interview rate is improving: 0% before 11 Feb, 100% since"
+    assert made["timing"].title == "Fewer than half of your applications have had a reply"
+    # the trend's verdict as the summary words it
+    assert made["trend"].title == "Your interview rate is improving: 0% (n=30) before 11 Feb 2025, 100% (n=10) since (more than noise)"
 
 
 def test_every_chart_has_a_figure_a_caption_and_no_external_resources():
@@ -74,9 +74,12 @@ def test_every_chart_has_a_figure_a_caption_and_no_external_resources():
 def test_captions_say_what_to_do():
     made = all_charts(search())
     assert made["channel"].caption == "Send more of your applications through referrals."
-    assert made["funnel"].caption.startswith("No clear bottleneck yet: 4 of 10 decided first interviews moved on")
+    assert made["funnel"].caption.startswith("No clear bottleneck yet: 4 of 10 decided first interviews moved on "
+                                             "(likely between 17% and 69%)")
     assert made["funnel"].caption.endswith("Keep logging every outcome.")
-    assert made["timing"].caption.startswith("Follow up politely after 14 days without news, and treat 28 days")
+    # the one follow-up rule, from the default 30-day no-response window
+    assert made["timing"].caption == ("Follow up once 15 days after applying if you have heard nothing; after 30 days "
+                                      "without a reply, count it as no response and move on.")
 
 
 @pytest.mark.parametrize(
@@ -162,7 +165,7 @@ def test_trend_titles():
         + many(6, applied_on="2025-03-03", outcome="rejected")
     )
     assert (charts.weekly_trend_chart(build_trend(steady, today=LATER)).title
-            == "Your interview rate is steady: 30% before 03 Feb, 40% since")
+            == "Your interview rate is steady: 30% (n=10) before 03 Feb 2025, 40% (n=10) since (no clear change)")
     recent = charts.weekly_trend_chart(build_trend(steady, today=dt.date(2025, 3, 10)))
     assert recent.title == ("Too early to tell: 10 applications are younger than 30 days, so they may still get an "
                             "answer (2.2 applications a week so far)")

@@ -166,10 +166,13 @@ def test_markdown_of_the_sample_states_the_hand_checked_numbers(sample: Report) 
                     "## Period and settings"):
         assert heading in text
     assert "| First interview | 33 | 39% (n=33, 95% CI 25–56%) | 14 | 2 | 1 | 3 |" in text
-    assert ("No clear bottleneck yet: 2 of 8 decided final interviews moved on (95% interval 7–59%)"
+    assert ("No clear bottleneck yet: 2 of 8 decided final interviews moved on (likely between 7% and 59%)"
             in text)
-    assert "Works: Recruiter. 13 of 18 reached an interview" in text
-    assert "Does not work: LinkedIn. 4 of 50 reached an interview" in text
+    # the channel chart's findings, word for word
+    assert ("- Recruiters get you interviews more often: 72% vs 15% elsewhere. Send more of your applications "
+            "through recruiters.") in text
+    assert ("- LinkedIn gets you fewer interviews: 8% vs 29% elsewhere. Spend less time on LinkedIn and more on the "
+            "channels that answer you.") in text
     first = sample.focus_areas[0]
     assert f"### 1. {markdown_escape(first.title)}" in text
     assert f"- {markdown_escape(first.actions[0])}" in text

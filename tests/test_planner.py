@@ -46,7 +46,7 @@ def test_fifty_applications_per_offer(funnel):
     assert per_offer.applications == pytest.approx(50, rel=RAW_TOLERANCE)
     assert per_offer.weeks == pytest.approx(per_offer.applications / 5)  # at 5 a week
     assert per_offer.sentence().startswith(
-        f"At your rates so far one offer takes about {number(per_offer.applications)} applications (95% range ")
+        f"At your rates so far one offer takes about {number(per_offer.applications)} applications (likely between ")
 
 
 def test_the_interval_brackets_the_best_guess_and_is_deterministic(funnel):
@@ -127,8 +127,8 @@ def test_zero_offers_still_gives_an_honest_upper_bound():
     assert per_offer.applications is None and per_offer.high is None
     assert per_offer.low == pytest.approx(1 / projection.offer_high)
     assert per_offer.sentence().startswith(
-        f"No offer yet from your 100 decided applications: at your rates so far one offer takes at least "
-        f"{number(per_offer.low)} applications (95% bound), at least ")
+        f"No offer yet from your 100 decided applications: at your rates so far one offer is likely to take at least "
+        f"{number(per_offer.low)} applications, at least ")
 
 
 def test_a_stage_nobody_has_finished_gives_no_best_guess():
@@ -211,7 +211,7 @@ def test_needle_movers_rank_the_levers_by_their_effect():
     assert more == pytest.approx(base * 7 / 5)  # the same draws at 7 a week
     assert len(lines) == 4
     assert lines[0].startswith(f"Send 2 more applications a week: about {number(more)} offers a month instead of "
-                               f"{number(base)} (95% range ")
+                               f"{number(base)} (likely between ")
     assert lines[1].startswith("Send 20% of your applications through Referral (your interview rate there: 50% (n=10)): "
                                "about ")
     # the two stage levers tie on the raw rates (x1.25 each); either may come first
@@ -226,5 +226,5 @@ def test_needle_movers_point_at_a_stage_nobody_has_passed():
     # no offer yet: 0 of 5 final interviews moved on
     apps = make_apps(search(offers=0))
     assert needle_movers(build_funnel(apps), build_segments(apps), 5) == [
-        "None of your final interviews has moved on yet (0% (n=5)), so every other lever multiplies zero: "
+        "None of your 5 decided final interviews has moved on yet, so no offer can come until one does: "
         "start with final-interview preparation."]

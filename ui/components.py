@@ -134,7 +134,7 @@ def _funnel_charts(key: tuple, _report: Report) -> dict[str, Chart]:
         "rejections": charts.rejection_rate_chart(_report.funnel),
         "sankey": charts.sankey_chart(_report.flows),
         "channels": charts.channel_chart(_report.segments),
-        "timing": charts.response_time_chart(_report.timing),
+        "timing": charts.response_time_chart(_report.timing, _report.follow_up),
         "trend": charts.weekly_trend_chart(_report.trend),
     }
     for item in made.values():
@@ -201,7 +201,7 @@ def bottleneck(funnel: Funnel) -> None:
                 icon=":material/hourglass_empty:")
         return
     where = "getting an interview" if found.stage == "applied" else f"the {STAGE_LABELS[found.stage].lower()}"
-    st.warning(inert_sentence(found.reason[0].upper() + found.reason[1:] + "."), title=f"Bottleneck: {where}",
+    st.warning(inert_sentence(funnel.bottleneck_verdict.sentence), title=f"Bottleneck: {where}",
                icon=":material/filter_alt:")
 
 

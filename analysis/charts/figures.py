@@ -33,6 +33,7 @@ from analysis.charts.drilldown import flow_name, node_id
 from analysis.core import palette
 from analysis.core.safety import plotly_text
 from analysis.core.schema import OUTCOME_LABELS
+from analysis.focus.followup import DEFAULT_RULE, FollowUpRule
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segments, SegmentTable
 from analysis.funnel.stages import Funnel
@@ -146,10 +147,10 @@ def channel_chart(segments: Segments | SegmentTable) -> Chart:
     )
 
 
-def response_time_chart(timing: Timing) -> Chart:
+def response_time_chart(timing: Timing, rule: FollowUpRule = DEFAULT_RULE) -> Chart:
     """The share of applications with a reply by each day (Kaplan–Meier step curve with its 95% band),
     counting those still waiting; one thinner line per channel with 5 replies or more when two have
-    (the curve of every application drawn last, on top)."""
+    (the curve of every application drawn last, on top). The caption is ``rule``, the one follow-up rule."""
     curve = timing.survival.overall
     if curve.replies == 0:
         return Chart(None, "No reply dates to measure",
@@ -180,7 +181,7 @@ def response_time_chart(timing: Timing) -> Chart:
                              hovertemplate="replied within %{x:g} days: %{y:.0%}<extra></extra>"))
     marks = [day for day in WITHIN_DAYS if day <= end]
     return new_chart(
-        traces, findings.response_time_text(timing),
+        traces, findings.response_time_text(timing, rule),
         xaxis={"title": {"text": "days since applying", "font": {"size": 12}}, "range": [0, end], "rangemode": "tozero"},
         yaxis={"title": {"text": "share with a reply (those still waiting counted)", "font": {"size": 12}},
                "range": [0, 1], "tickformat": ".0%"},

@@ -9,10 +9,10 @@ from statistics import mean
 
 from analysis.core.stats import Rate
 from analysis.core.wording import channel_subject, whole_or_part
+from analysis.focus.followup import DEFAULT_RULE, FollowUpRule
 from analysis.funnel.sankey import NODE_LABELS, Flow
 from analysis.funnel.segments import Segment
 from analysis.funnel.stages import Funnel
-from analysis.funnel.survival import WITHIN_DAYS
 from analysis.funnel.timing import Timing
 from analysis.funnel.trend import FLAT, IMPROVING, WORSENING, Trend
 
@@ -23,7 +23,8 @@ STAGE_ACTIONS: dict[str, str] = {
     "final_interview": "You are getting close: ask for feedback after finals and prepare sharp questions for the team.",
 }
 ENDING_ACTIONS: dict[str, str] = {
-    "No response": "Follow up once after a week, and shift effort to referrals, which convert far better in published data.",
+    "No response": "Follow up once on each silent application, and shift effort to referrals, which convert far better "
+                   "in published data.",
     "Rejected": "Ask for feedback on each rejection; the Feedback page groups what it says.",
     "Withdrawn": "Check why you withdrew, and apply only to roles you would accept.",
     "In progress": "Many applications are still open: update your tracker as answers arrive.",
@@ -77,23 +78,31 @@ def sankey_text(flows: tuple[Flow, ...] | list[Flow]) -> tuple[str, str]:
     return title, ENDING_ACTIONS.get(ending, "Keep logging outcomes as they arrive.")
 
 
-def channel_text(groups: list[Segment]) -> tuple[str, str]:
-    """Title and caption of the channel chart: a channel significantly better or worse than the rest."""
+def channel_findings(groups: list[Segment]) -> list[tuple[str, str]]:
+    """(finding, action) of each channel clearly better (best first) or worse (worst first) than the rest:
+    the channel chart's title is the first, the summary lists them all in the same words."""
     rates = [g.interview_rate for g in groups]
     total_n, total_hits = sum(r.n for r in rates), sum(r.successes for r in rates)
-    better = [g for g in groups if g.verdict == "better"]
-    worse = [g for g in groups if g.verdict == "worse"]
-    enough = [g for g in groups if not g.interview_rate.too_few]
-    if better or worse:
-        pick = max(better, key=lambda g: g.interview_rate.value) if better else min(worse, key=lambda g: g.interview_rate.value)
+    better = sorted((g for g in groups if g.verdict == "better"), key=lambda g: -g.interview_rate.value)
+    worse = sorted((g for g in groups if g.verdict == "worse"), key=lambda g: g.interview_rate.value)
+    found = []
+    for pick in better + worse:
         rest = Rate.of(total_hits - pick.interview_rate.successes, total_n - pick.applications)
         noun, verb = channel_subject(pick.name)
-        how = "interviews more often" if better else "fewer interviews"
-        title = f"{noun} {verb} you {how}: {pick.interview_rate.percent()} vs {rest.percent()} elsewhere"
+        how = "interviews more often" if pick.verdict == "better" else "fewer interviews"
         where = noun if noun == "LinkedIn" else noun.lower()
-        if better:
-            return title, f"Send more of your applications through {where}."
-        return title, f"Spend less time on {where} and more on the channels that answer you."
+        action = (f"Send more of your applications through {where}." if pick.verdict == "better" else
+                  f"Spend less time on {where} and more on the channels that answer you.")
+        found.append((f"{noun} {verb} you {how}: {pick.interview_rate.percent()} vs {rest.percent()} elsewhere", action))
+    return found
+
+
+def channel_text(groups: list[Segment]) -> tuple[str, str]:
+    """Title and caption of the channel chart: a channel significantly better or worse than the rest."""
+    enough = [g for g in groups if not g.interview_rate.too_few]
+    found = channel_findings(groups)
+    if found:
+        return found[0]
     if len(groups) == 1:
         only = groups[0]
         return (
@@ -102,10 +111,12 @@ def channel_text(groups: list[Segment]) -> tuple[str, str]:
         )
     if len(enough) >= 2:
         low = min(enough, key=lambda g: g.interview_rate.value)
-        high = max(enough, key=lambda g: g.interview_rate.value)
+        high = max(reversed(enough), key=lambda g: g.interview_rate.value)  # another channel on a tie
+        spread = (f"interview rates from {low.interview_rate.percent()} ({low.name}) to "
+                  f"{high.interview_rate.percent()} ({high.name})" if low.interview_rate.percent() != high.interview_rate.percent()
+                  else f"every channel with 5 applications or more is at about {low.interview_rate.percent()}")
         return (
-            f"No channel stands out yet: interview rates from {low.interview_rate.percent()} ({low.name}) "
-            f"to {high.interview_rate.percent()} ({high.name})",
+            f"No channel stands out yet: {spread}",
             "Keep at least 5 applications per channel, including a referral or recruiter route, so real differences can show.",
         )
     return (
@@ -114,25 +125,11 @@ def channel_text(groups: list[Segment]) -> tuple[str, str]:
     )
 
 
-def response_time_text(timing: Timing) -> tuple[str, str]:
+def response_time_text(timing: Timing, rule: FollowUpRule = DEFAULT_RULE) -> tuple[str, str]:
     """Title and caption of the reply curve: how soon half (or some) of the applications get a reply,
-    counting those still waiting, and when to follow up."""
-    curve = timing.survival.overall
-    first = curve.replied_within(WITHIN_DAYS[0])
-    if curve.too_few:
-        title = f"Too few reply dates to tell how soon employers answer (n={curve.replies} replies)"
-    elif curve.median_days is not None:
-        title = f"Half of your applications had a reply within {curve.median_days:g} days"
-    elif first.value is not None:
-        title = (f"{first.value:.0%} of your applications had a reply within {WITHIN_DAYS[0]} days; "
-                 "most are still waiting or never answered")
-    else:
-        title = "Fewer than half of your applications have had a reply so far"
-    median = curve.median_days
-    follow_up = WITHIN_DAYS[0] if median is None else min(WITHIN_DAYS[0], max(7, round(median)))
-    give_up = max(2 * follow_up, timing.slow_after_days)
-    return title, (f"Follow up politely after {follow_up} days without news, and treat {give_up} days of silence "
-                   "as a no so you can move on.")
+    counting those still waiting (:attr:`~analysis.funnel.survival.ReplySurvival.headline`), and the one
+    follow-up rule of the user's no-response window."""
+    return timing.survival.headline, rule.sentence()
 
 
 def trend_text(trend: Trend) -> tuple[str, str]:
@@ -145,15 +142,9 @@ def trend_text(trend: Trend) -> tuple[str, str]:
             f"older than {trend.window_days} days, a trend will show.",
         )
     split = f"{trend.split_on:%d %b}"
-    change = f"{trend.first_half.percent()} before {split}, {trend.second_half.percent()} since"
+    title = trend.sentence.rstrip(".")  # the verdict as the summary and the Plan page word it
     if trend.verdict == IMPROVING:
-        return f"Your interview rate is improving: {change}", f"Whatever you changed around {split} is working: keep doing it."
+        return title, f"Whatever you changed around {split} is working: keep doing it."
     if trend.verdict == WORSENING:
-        return (
-            f"Your interview rate is falling: {change}",
-            f"Look at what changed around {split} (channel, roles or CV) and go back to what worked.",
-        )
-    return (
-        f"Your interview rate is steady: {change}",
-        "Change one thing at a time (CV, channel or role level) for a few weeks, so the trend shows what works.",
-    )
+        return title, f"Look at what changed around {split} (channel, roles or CV) and go back to what worked."
+    return title, "Change one thing at a time (CV, channel or role level) for a few weeks, so the trend shows what works."

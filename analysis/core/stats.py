@@ -270,6 +270,29 @@ def reply_curve(days_to_reply: Sequence[float], days_waiting: Sequence[float]) -
     )
 
 
+def range_position(estimate: Rate | DaysEstimate, low: float, high: float) -> str:
+    """Where an estimate sits against a published range ``low``-``high``, judged by its 95% interval.
+
+    "too few" (below :data:`MIN_N`), "above" or "below" (the whole interval beyond the range),
+    "within" (the estimate inside the range) or "unclear" (outside it, but the interval reaches it).
+    The one rule behind every comparison with published figures (the Plan page, the summary, the
+    focus areas, the bottleneck).
+    """
+    if estimate.too_few or estimate.value is None:
+        return "too few"
+    estimate_high = math.inf if estimate.high is None else estimate.high  # a median's interval may be open-ended yet
+    if estimate.low is not None and estimate.low > high:
+        return "above"
+    if estimate_high < low:
+        return "below"
+    return "within" if low <= estimate.value <= high else "unclear"
+
+
+RELATION_WORDS: dict[str, str] = {"above": "above", "below": "below", "within": "within",
+                                  "unclear": "not clearly different from"}
+"""How each :func:`range_position` reads before "the published range"."""
+
+
 def needed_for_interval_below(value: float, threshold: float, limit: int = 100_000) -> int | None:
     """The smallest n at which a rate of ``value`` would have its 95% Wilson interval below
     ``threshold`` (None when it never would, as when ``value >= threshold``)."""

@@ -156,7 +156,7 @@ class _ChartWriter:
         argument = _chart_input(self.report, name)
         if function is None or argument is None:
             return ""
-        chart = function(argument)
+        chart = function(argument, self.report.follow_up) if name == "response_time_chart" else function(argument)
         if chart.figure is None:
             return (f'<figure class="chart empty"><figcaption><strong>{escape(chart.title)}</strong> '
                     f"{escape(chart.caption)}</figcaption></figure>")

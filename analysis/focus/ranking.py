@@ -59,7 +59,7 @@ from analysis.focus.search import (
     stage_areas,
     track_outcomes_area,
 )
-from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK
+from analysis.funnel.bottleneck import interview_rate_position, published_interview_rate
 from analysis.funnel.segments import Segments
 from analysis.funnel.stages import Funnel
 
@@ -78,7 +78,7 @@ def biggest_loss(funnel: Funnel) -> str | None:
     if sum(losses.values()) < MIN_LOSSES:
         return None
     lead = max(losses, key=losses.get)
-    if lead == "cv_and_targeting" and funnel.overview.interview_rate.low >= APPLICATION_INTERVIEW_BENCHMARK:
+    if lead == "cv_and_targeting" and interview_rate_position(published_interview_rate(funnel)) == "above":
         return None
     return lead
 

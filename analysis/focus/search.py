@@ -7,19 +7,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from analysis.core import wording
-from analysis.core.stats import MIN_N
+from analysis.core.stats import MIN_N, RELATION_WORDS
 from analysis.core.wording import plural
 from analysis.feedback.summary import FeedbackSummary
 from analysis.focus import texts as words
 from analysis.focus.area import FocusArea
 from analysis.focus.feedback import MIN_THEME_MENTIONS
 from analysis.focus.followup import DEFAULT_RULE, FollowUpRule
-from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK, INTERVIEW_STAGES
+from analysis.funnel.bottleneck import (
+    APPLICATION_INTERVIEW_BENCHMARK,
+    INTERVIEW_STAGES,
+    PUBLISHED_INTERVIEW_RANGE,
+    interview_rate_position,
+    published_interview_rate,
+)
 from analysis.funnel.segments import Segment, Segments
 from analysis.funnel.stages import Funnel
 
 STAGE_AREA_SHARE = 0.25
-PUBLISHED_INTERVIEW_LOW = 0.03
 CHANNEL_GAP = 0.10
 DOMINANT_CHANNEL_SHARE = 0.7
 COLD_CHANNELS = ("LinkedIn", "Job board", "Company site")
@@ -58,7 +63,7 @@ def _stage_area(group: str, count: int, total: int, funnel: Funnel, feedback: Fe
     score = count / total
     if group == "cv_and_targeting":
         why += _interview_rate_sentence(funnel)
-        if funnel.overview.interview_rate.low >= APPLICATION_INTERVIEW_BENCHMARK:
+        if interview_rate_position(published_interview_rate(funnel)) == "above":
             score /= 2
     elif group == "interview_answers":
         why += _first_interview_sentence(funnel)
@@ -73,23 +78,27 @@ def _stage_area(group: str, count: int, total: int, funnel: Funnel, feedback: Fe
 
 
 def _cv_works(funnel: Funnel) -> bool:
-    """True when the interview rate is known and not below the published range."""
-    rate = funnel.overview.interview_rate
-    return not rate.too_few and rate.value >= PUBLISHED_INTERVIEW_LOW
+    """True when the interview rate is known and not below the published range (nor under its bottom and unclear)."""
+    rate = published_interview_rate(funnel)
+    position = interview_rate_position(rate)
+    return position in ("within", "above") or (position == "unclear" and rate.value >= PUBLISHED_INTERVIEW_RANGE[0])
 
 
 def _interview_rate_sentence(funnel: Funnel) -> str:
-    """Where the interview rate sits against the published 3-8% range; nothing when too few."""
-    rate = funnel.overview.interview_rate
-    if rate.too_few:
+    """Where the interview rate sits against the published 3-8% range, with the verdict of the Plan page and the
+    summary (:func:`analysis.funnel.bottleneck.interview_rate_position`); nothing when too few."""
+    rate = published_interview_rate(funnel)
+    position = interview_rate_position(rate)
+    if position == "too few":
         return ""
-    if rate.value < PUBLISHED_INTERVIEW_LOW:
-        reached = f"None of your {rate.n}" if rate.successes == 0 else f"Only {rate.label()} of your"
-        return (f" {reached} applications reached an interview, below {words.NORM_INTERVIEW_RANGE} "
-                f"({words.NORM_INTERVIEW_SOURCES}); those are {words.EMPLOYER_CAVEAT}, so a targeted search should beat them.")
-    place = "inside" if rate.value <= APPLICATION_INTERVIEW_BENCHMARK else "above"
-    return (f" Your interview rate, {rate.label()}, is {place} {words.NORM_INTERVIEW_RANGE} "
-            f"({words.NORM_INTERVIEW_SOURCES}; {words.EMPLOYER_CAVEAT}), so your CV gets interviews as often as "
+    sources = f"({words.NORM_INTERVIEW_SOURCES}; {words.EMPLOYER_CAVEAT})"
+    if position == "below" or not _cv_works(funnel):
+        reached = (f"None of your {rate.n}" if rate.successes == 0 else
+                   f"Only {rate.successes} of your {rate.n} ({rate.percent()})")
+        return (f" {reached} decided applications reached an interview, "
+                f"{RELATION_WORDS[position]} {words.NORM_INTERVIEW_RANGE} {sources}, so a targeted search should beat it.")
+    return (f" Your interview rate, {rate.percent()} of {rate.n} decided applications, is "
+            f"{RELATION_WORDS[position]} {words.NORM_INTERVIEW_RANGE} {sources}, so your CV gets interviews as often as "
             "most; sharper targeting and better channels gain more than rewriting it.")
 
 

@@ -19,14 +19,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from analysis.core.schema import STAGE_LABELS, STAGES
-from analysis.core.stats import Rate, needed_for_interval_below, needed_to_separate
-from analysis.core.wording import interval
+from analysis.core.stats import RELATION_WORDS, Rate, needed_for_interval_below, needed_to_separate, range_position
+from analysis.core.wording import likely_range
 
 if TYPE_CHECKING:
-    from analysis.funnel.stages import StageResult
+    from analysis.funnel.stages import Funnel, StageResult
 
 APPLICATION_INTERVIEW_BENCHMARK = 0.08
 """Top of the published 3-8% application -> interview range (NORMS.md: CareerPlug 2024, Ashby)."""
+PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
+"""The published application -> interview range every comparison uses (``analysis.plan.published`` holds its sources)."""
 INTERVIEW_STAGES: tuple[str, ...] = STAGES[1:4]
 FOUND, NOT_YET = "bottleneck", "no clear bottleneck yet"
 
@@ -75,7 +77,7 @@ def _not_yet(stage: str | None, rate: Rate | None, needed: int | None) -> Bottle
         return BottleneckVerdict(NOT_YET, "No clear bottleneck yet: too few applications have had their answer "
                                  "at any stage.", None, None, None)
     what = "decided applications" if stage == "applied" else f"decided {STAGE_LABELS[stage].lower()}s"
-    seen = f"{rate.successes} of {rate.n} {what} moved on (95% interval {interval(rate)})"
+    seen = f"{rate.successes} of {rate.n} {what} moved on ({likely_range(rate)})"
     if needed is None:
         tell = "no other interview stage has decided applications to compare it with yet"
     else:
@@ -84,14 +86,32 @@ def _not_yet(stage: str | None, rate: Rate | None, needed: int | None) -> Bottle
                              None, stage, needed)
 
 
+def published_interview_rate(funnel: Funnel) -> Rate:
+    """The interview rate set against the published range: of the applications that have had their answer
+    (the applied stage's decided pass-through), as the bottleneck rule reads it."""
+    return funnel.stage("applied").decided_pass_rate
+
+
+def interview_rate_position(rate: Rate) -> str:
+    """Where an interview rate sits against :data:`PUBLISHED_INTERVIEW_RANGE` (:func:`range_position`)."""
+    return range_position(rate, *PUBLISHED_INTERVIEW_RANGE)
+
+
+def _below_benchmark(applied: Rate) -> str:
+    """Why the applied stage is the bottleneck, worded with the same verdict as the published comparison."""
+    position = interview_rate_position(applied)
+    where = ("below the published 3–8% range" if position == "below" else
+             f"{RELATION_WORDS[position]} the published 3–8% range, but clearly under its 8% top")
+    return (f"only {applied.successes} of {applied.n} decided applications ({applied.percent()}) reached an "
+            f"interview ({likely_range(applied)}), {where}")
+
+
 def find_bottleneck(stages: tuple[StageResult, ...]) -> BottleneckVerdict:
     """The bottleneck verdict of the funnel's stages, by the rule of this module."""
     rates = {s.stage: s.decided_pass_rate for s in stages if s.decided_pass_rate is not None and s.decided_pass_rate.n}
     applied = rates.get("applied")
     if applied is not None and applied.high < APPLICATION_INTERVIEW_BENCHMARK:
-        return _found("applied", applied, f"only {applied.label()} of decided applications reached an interview, "
-                      f"and its 95% interval ({interval(applied)}) lies below the "
-                      f"{APPLICATION_INTERVIEW_BENCHMARK:.0%} top of the published 3–8% range")
+        return _found("applied", applied, _below_benchmark(applied))
     interviews = {stage: rate for stage, rate in rates.items() if stage in INTERVIEW_STAGES}
     # the candidate: the lowest of the stages with enough decided applications, if any has (the earliest on a tie)
     enough = [stage for stage, rate in interviews.items() if not rate.too_few] or list(interviews)
@@ -99,8 +119,8 @@ def find_bottleneck(stages: tuple[StageResult, ...]) -> BottleneckVerdict:
     others = [rate for stage, rate in interviews.items() if stage != lowest]
     if lowest is not None and others and all(interviews[lowest].high < other.low for other in others):
         worst = interviews[lowest]
-        return _found(lowest, worst, f"{worst.label()} moved on, and its 95% interval ({interval(worst)}) lies "
-                      "below those of your other interview stages")
+        return _found(lowest, worst, f"only {worst.successes} of {worst.n} moved on ({likely_range(worst)}), clearly "
+                      "fewer than at your other interview stages")
     if applied is not None and applied.value < APPLICATION_INTERVIEW_BENCHMARK:
         return _not_yet("applied", applied, needed_for_interval_below(applied.value, APPLICATION_INTERVIEW_BENCHMARK))
     if lowest is None:

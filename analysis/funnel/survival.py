@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.core.schema import CHANNELS, require_columns
 from analysis.core.stats import ReplyCurve, Share, reply_curve
-from analysis.core.wording import percent, plural
+from analysis.core.wording import days_phrase, percent, plural
 from analysis.funnel.stages import application_flags
 
 WITHIN_DAYS: tuple[int, ...] = (14, 30)
@@ -43,21 +43,39 @@ class ReplySurvival:
     """Replies known from the status or stage with no reply date: not on the curve."""
 
     @property
-    def sentence(self) -> str:
-        """The finding in one sentence, e.g. "Half of your applications had a reply within 12 days
-        (95% CI 9–16); 45% within 14 days and 61% within 30, counting the 40 still waiting."."""
+    def headline(self) -> str:
+        """The finding in a few words, the reply chart's title: "Half of your applications had a reply within
+        12 days"; :attr:`sentence` says it with its range and the shares replied within 14 and 30 days."""
         curve = self.overall
         if curve.too_few:
-            return (f"Too few reply dates to tell how soon employers answer ({plural(curve.replies, 'reply', 'replies')}"
-                    f" dated of {plural(curve.applications, 'application')}).")
+            return (f"Too few reply dates to tell how soon employers answer "
+                    f"({plural(curve.replies, 'dated reply', 'dated replies')} of {plural(curve.applications, 'application')})")
+        if curve.median_days is not None:
+            return f"Half of your applications had a reply within {days_phrase(curve.median_days)}"
+        return "Fewer than half of your applications have had a reply"
+
+    @property
+    def sentence(self) -> str:
+        """The finding in plain words, e.g. "Half of your applications had a reply within 12 days (probably
+        between 9 and 16 days); 45% within 14 days and 61% within 30, counting the 40 still waiting."."""
+        curve = self.overall
+        if curve.too_few:
+            return self.headline + "."
+        parts = [self.headline]
+        if curve.median_days is not None:
+            low, high = curve.median_low, curve.median_high
+            if high is None:
+                parts.append(f" (probably {days_phrase(low)} or more)")
+            elif low != high:
+                parts.append(f" (probably between {low:g} and {days_phrase(high)})")
+        within = [f"{percent(share.value)} within {days} days" for days in WITHIN_DAYS
+                  if (share := curve.replied_within(days)).value is not None]
+        if within:
+            parts.append(("; " if curve.median_days is not None else ": ") + " and ".join(within))
         waiting = curve.applications - curve.replies
-        shares = [curve.replied_within(days) for days in WITHIN_DAYS]
-        within = " and ".join(f"{percent(share.value)} within {days} days"
-                              for days, share in zip(WITHIN_DAYS, shares) if share.value is not None)
-        counting = f"counting the {waiting} still waiting or never answered"
-        if curve.median_days is None:
-            return f"Fewer than half of your applications have had a reply: {within}, {counting}."
-        return f"Half of your applications had a reply within {curve.median_label()}; {within}, {counting}."
+        if waiting:
+            parts.append(f", counting the {waiting} still waiting or never answered")
+        return "".join(parts) + "."
 
     def to_dict(self) -> dict:
         """The report's ``timing.survival`` (DESIGN.md)."""

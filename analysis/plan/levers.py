@@ -48,12 +48,12 @@ def needle_movers(funnel: Funnel, segments: Segments, pace: Pace | float | None,
     base = project(funnel, pace)
     if base.n < MIN_N:
         return [f"Too few applications have had their answer to tell what would move the needle (n={base.n})."]
-    stuck = next((stage for stage, rate in stage_rates(funnel).items() if rate.value == 0), None)
+    stuck = next((stage for stage, rate in stage_rates(funnel).items() if rate.value == 0 and not rate.too_few), None)
     if stuck is not None:
         rate = funnel.stage(stuck).decided_pass_rate
         where = ("applications has led to an interview" if stuck == "applied"
                  else f"{STAGE_LABELS[stuck].lower()}s has moved on")
-        return [f"None of your {where} yet ({rate.label()}), so every other lever multiplies zero: "
+        return [f"None of your {rate.n} decided {where} yet, so no offer can come until one does: "
                 f"start with {STAGE_LEVER_WORDS[stuck]}."]
     if base.offer_chance is None:
         unknown = next(stage for stage, rate in stage_rates(funnel).items() if rate.n == 0)
@@ -97,5 +97,5 @@ def needle_movers(funnel: Funnel, segments: Segments, pace: Pace | float | None,
             continue
         low, high = bounds(projection)
         lines.append(f"{words}: about {number(amount(projection))} {unit} instead of {number(amount(base))} "
-                     f"(95% range {number(low)}–{number(high)}).")
+                     f"(likely between {number(low)} and {number(high)}).")
     return lines or ["No single lever stands out: keep your pace and keep logging outcomes."]

@@ -9,11 +9,11 @@ beside a published mean only with the words that say so.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from analysis.core.stats import DaysEstimate, Rate
+from analysis.core.stats import RELATION_WORDS, DaysEstimate, Rate, range_position
 from analysis.feedback.summary import FeedbackSummary
+from analysis.funnel.bottleneck import published_interview_rate
 from analysis.funnel.stages import Funnel
 from analysis.funnel.timing import Timing
 from analysis.plan.published import (
@@ -116,17 +116,8 @@ def compare_with_norms(metric: str, label: str, yours: Rate | DaysEstimate, norm
         position = verdict = "too few"
         reading = f"Too few to tell your {label} yet (n={yours.n}); for reference, the published figure is the {cited}."
         return NormComparison(metric, label, yours, low, high, unit, norms, position, verdict, reading, note)
-    yours_high = math.inf if yours.high is None else yours.high  # a median's interval may be open-ended yet
-    if yours.low > high:
-        position = "above"
-    elif yours_high < low:
-        position = "below"
-    elif low <= yours.value <= high:
-        position = "within"
-    else:
-        position = "unclear"
-    relation = {"above": "above", "below": "below", "within": "within" if low != high else "in line with",
-                "unclear": "not clearly different from"}[position]
+    position = range_position(yours, low, high)
+    relation = "in line with" if position == "within" and low == high else RELATION_WORDS[position]
     if position == "within":
         verdict = "in line"
     elif position == "unclear":
@@ -166,9 +157,10 @@ def norms_beside(funnel: Funnel, timing: Timing | None = None, feedback: Feedbac
     offers = funnel.stage("offer").reached
     comparisons = [
         compare_with_norms(
-            "application_interview", "interview rate", overview.interview_rate, norms_for("application_interview"),
+            "application_interview", "interview rate", published_interview_rate(funnel), norms_for("application_interview"),
             "that employers report across all applicants",
-            "Yours counts every application, as on the Funnel page, including those still waiting for an answer."),
+            "Yours counts the decided applications, as the bottleneck does: those still waiting could yet get "
+            "an interview."),
         compare_with_norms(
             "interview_offer", "interview → offer rate", Rate.of(offers, _decided_from(funnel, "first_interview")),
             norms_for("interview_offer"), "that employers report for interviewed candidates",

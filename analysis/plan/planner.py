@@ -209,11 +209,11 @@ class PerOffer:
             return f"Too few applications have had their answer to tell what one offer takes (n={self.n})."
         top = "no upper limit yet" if self.high is None else number(self.high)
         if self.applications is None or self.applications == float("inf"):
-            text = (f"No offer yet from your {self.n} decided applications: at your rates so far one offer takes at "
-                    f"least {number(self.low)} applications (95% bound)")
+            text = (f"No offer yet from your {self.n} decided applications: at your rates so far one offer is likely "
+                    f"to take at least {number(self.low)} applications")
         else:
             text = (f"At your rates so far one offer takes about {number(self.applications)} applications "
-                    f"(95% range {number(self.low)} to {top})")
+                    f"(likely between {number(self.low)} and {top})")
         if self.weeks_low is not None:
             if self.weeks is None or self.weeks == float("inf"):
                 text += f", at least {number(self.weeks_low)} weeks at your pace"

@@ -27,8 +27,8 @@ from analysis.core.wording import (
     plural,
     share_phrase,
 )
-from analysis.funnel.bottleneck import APPLICATION_INTERVIEW_BENCHMARK
 from analysis.plan.caseload import candidate_count
+from analysis.plan.norms import norms_beside
 from analysis.plan.pace import weekly_pace
 from analysis.summary.data import data_quality_section, period_phrase, settings_section
 from analysis.summary.feedback import feedback_section, focus_section
@@ -50,9 +50,6 @@ from analysis.summary.plan import (
 
 if TYPE_CHECKING:
     from analysis.report import Report  # the top of the engine; imported for annotations only
-
-PUBLISHED_INTERVIEW_RANGE = (0.03, APPLICATION_INTERVIEW_BENCHMARK)
-
 
 # ---- sections ---------------------------------------------------------------------------------
 
@@ -113,25 +110,16 @@ def _overview(report: Report) -> Section:
                                      "progress: the interview, offer and response rates here are not yet meaningful. "
                                      "Add a status column to your tracker to see where applications stop.")))
         return Section("overview", "Overview", tuple(blocks))
-    comparison = _norm_comparison(interview)
+    comparison = _norm_comparison(report)
     if comparison:
         blocks.append(Paragraph(text(comparison)))
     return Section("overview", "Overview", tuple(blocks))
 
 
-def _norm_comparison(interview: Rate) -> str:
-    """The interview rate beside the published application -> interview range (NORMS.md)."""
-    if interview.too_few or interview.value is None:
-        return ""
-    low, high = PUBLISHED_INTERVIEW_RANGE
-    source = ("the 3–8% published for employers' whole applicant pipelines "
-              "(CareerPlug 2024 data; Ashby 2021–2025), which include untargeted applicants")
-    if interview.low > high:
-        return f"Your interview rate is above {source}: your applications are getting noticed."
-    if interview.high < low:
-        return (f"Your interview rate is below {source}: look at how you choose roles and tailor "
-                "your CV before sending more applications.")
-    return f"Your interview rate is not clearly different from {source}."
+def _norm_comparison(report: Report) -> str:
+    """The interview rate beside the published range: the Plan page's reading, word for word."""
+    interview = next(item for item in norms_beside(report.funnel) if item.metric == "application_interview")
+    return "" if interview.verdict == "too few" else interview.reading
 
 
 def build_summary(report: Report) -> ImprovementSummary:

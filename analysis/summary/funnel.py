@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from analysis.charts.findings import STAGE_ACTIONS
+from analysis.charts.findings import STAGE_ACTIONS, channel_findings, channel_text
 from analysis.core.schema import STAGE_LABELS
 from analysis.core.wording import percent, plural, share_phrase
 from analysis.summary.model import (
@@ -60,12 +60,8 @@ def funnel_section(report: Report) -> tuple[Section, Table]:
     if funnel.applications == 0:
         return Section("funnel", "Where applications stop", tuple(blocks)), table
     bottleneck = funnel.bottleneck
-    if bottleneck is None:
-        blocks.append(Paragraph(text(f"{funnel.bottleneck_verdict.sentence} Keep logging every outcome.")))
-    else:
-        name = "before any interview" if bottleneck.stage == "applied" else f"at the {STAGE_LABELS[bottleneck.stage].lower()}"
-        blocks.append(Paragraph(text(f"Bottleneck: your funnel narrows most {name}: {bottleneck.reason}. "
-                                     f"{STAGE_ACTIONS.get(bottleneck.stage, '')}".rstrip())))
+    action = "Keep logging every outcome." if bottleneck is None else STAGE_ACTIONS.get(bottleneck.stage, "")
+    blocks.append(Paragraph(text(f"{funnel.bottleneck_verdict.sentence} {action}".rstrip())))  # as on the Funnel page
     most = funnel.most_rejections
     if most is not None:
         where = "before any interview" if most.stage == "applied" else f"at the {STAGE_LABELS[most.stage].lower()}"
@@ -116,29 +112,8 @@ def channels_section(report: Report) -> tuple[Section, Table]:
         tuple(rows),
         "No applications to compare by channel.",
     )
-    works = [s for s in segments if s.verdict == "better"]
-    fails = [s for s in segments if s.verdict == "worse"]
-    findings: list[Text] = []
-    for segment in works:
-        findings.append(text(f"Works: {segment.name}. {segment.interview_rate.successes} of {segment.applications} "
-                             f"reached an interview, {share_phrase(segment.interview_rate)}: clearly more often than "
-                             "through your other channels. Send more applications this way."))
-    for segment in fails:
-        findings.append(text(f"Does not work: {segment.name}. {segment.interview_rate.successes} of {segment.applications} "
-                             f"reached an interview, {share_phrase(segment.interview_rate)}: clearly less often than "
-                             "through your other channels. Spend less time here."))
-    if not works and not fails:
-        enough = [s for s in segments if not s.interview_rate.too_few]
-        if len(segments) <= 1:
-            findings.append(text("All your applications came through one channel, so there is nothing to compare yet. "
-                                 "Try at least 5 through another route, such as a referral or a recruiter."))
-        elif len(enough) >= 2:
-            high = max(enough, key=lambda s: s.interview_rate.value)
-            low = min(enough, key=lambda s: s.interview_rate.value)
-            findings.append(text(f"No channel is clearly better or worse yet: interview rates "
-                                 f"range from {low.interview_rate.percent()} ({low.name}) to "
-                                 f"{high.interview_rate.percent()} ({high.name})."))
-        else:
-            findings.append(text("Too few applications per channel to compare them: aim for at least 5 per channel."))
+    # the channel chart's findings, word for word: each clearly better or worse channel, else the chart's title
+    found = channel_findings(list(segments)) or [channel_text(list(segments))]
+    findings: list[Text] = [text(f"{title}. {caption}") for title, caption in found]
     blocks: list[Block] = [Bullets(tuple(findings)), table, ChartRef("channel_chart")]
     return Section("channels", "Channels that work and channels that do not", tuple(blocks)), table
