@@ -8,6 +8,7 @@ import streamlit as st
 
 from analysis.charts import figures as charts
 from analysis.core.stats import MIN_N
+from analysis.export.markdown import inert_sentence
 from analysis.feedback.summary import FeedbackSummary
 from analysis.plan.caseload import (
     STUCK_SILENT_DAYS,
@@ -15,6 +16,7 @@ from analysis.plan.caseload import (
     build_caseload,
     has_candidates,
 )
+from analysis.summary.lead import outcome_sentence
 from ui import components, state
 
 MAX_COMPARED = 3
@@ -128,6 +130,9 @@ if "outcome_known" not in apps.columns:
 caseload = _caseload(ctx.report_key, report.today, apps, report.feedback)
 stuck = caseload.stuck
 
+stuck_words = ("none looks stuck" if not stuck else f"{len(stuck)} {'looks' if len(stuck) == 1 else 'look'} stuck: "
+               f"nothing has moved for {STUCK_SILENT_DAYS} days or more")
+st.markdown(inert_sentence(f"{outcome_sentence(report)} Of the {len(caseload.rows)} candidates, {stuck_words}."))
 columns = st.columns(3)
 columns[0].metric("Candidates", len(caseload.rows), border=True)
 columns[1].metric("Stuck", len(stuck), border=True,

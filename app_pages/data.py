@@ -23,6 +23,7 @@ else:
         data_refusal.refused_file(ctx.source, ctx.error)  # why, the table as read, the column editor; stops
     source, loaded = components.require_loaded(ctx)
 choices = state.choices_for(source.digest)
+st.markdown(data_report.lead(loaded))
 
 left, right = st.columns([2, 3], gap="large")
 with left:

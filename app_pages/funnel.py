@@ -8,6 +8,7 @@ import streamlit as st
 from analysis.charts.drilldown import flow_name
 from analysis.export.markdown import inert_sentence
 from analysis.funnel.survival import reply_rows
+from analysis.summary.lead import HOW_SURE, funnel_lead
 from ui import components, drilldown, state
 
 
@@ -46,7 +47,11 @@ if not outcomes_known:
     drilldown.panel(ctx, apps, ("trend",))
     st.stop()
 
-components.bottleneck(report.funnel)
+st.markdown(inert_sentence(" ".join(funnel_lead(report))))
+with st.expander(HOW_SURE, icon=":material/query_stats:"):
+    components.bottleneck(report.funnel)
+    st.caption(inert_sentence(f"{report.trend.sentence} {report.timing.survival.sentence}"))
+    st.caption(components.RATES_NOTE)
 st.caption(":material/touch_app: Click a stage, a channel, a week or a month to list the applications behind it; "
            "pick a flow under the flow diagram.")
 left, right = st.columns(2)

@@ -20,6 +20,7 @@ from analysis.plan.pace import weekly_pace
 from analysis.plan.periods import TOO_EARLY, RateChange
 from analysis.plan.planner import DRAWS, applications_per_offer, number, what_if
 from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT, KIND_LABELS, NORMS
+from analysis.summary.lead import HOW_SURE, plan_lead
 from ui.components import plain, require_report, scope_caption
 from ui.state import context
 
@@ -29,14 +30,27 @@ INTERVAL_NOTE = (f"95% range from {DRAWS:,} simulated draws of your own stage ra
 
 
 def change_table(changes: tuple[RateChange, ...], first_column: str, alt: str) -> None:
-    """One row per rate: its two periods with intervals, the verdict, Fisher's p-value and the p-value
-    allowing for every rate compared on the page (Benjamini–Hochberg)."""
+    """One row per rate: its two periods and the verdict, in words ("How sure is this?" below has the tests)."""
     st.dataframe(
         pd.DataFrame({
             first_column: [change.label for change in changes],
+            "before": [change.before.label() for change in changes],
+            "since": [change.after.label() for change in changes],
+            "change": [change.verdict for change in changes],
+        }),
+        hide_index=True,
+        alt=alt,
+    )
+
+
+def tests_table(changes: tuple[RateChange, ...]) -> None:
+    """Every rate compared, with its intervals, Fisher's p-value and the p-value allowing for every rate compared
+    on the page (Benjamini–Hochberg)."""
+    st.dataframe(
+        pd.DataFrame({
+            "rate": [change.label for change in changes],
             "before": [rate_phrase(change.before) for change in changes],
             "since": [rate_phrase(change.after) for change in changes],
-            "change": [change.verdict for change in changes],
             "p-value": [change.comparison.p_value for change in changes],
             "allowing for all": [change.comparison.q_value for change in changes],
         }),
@@ -45,7 +59,7 @@ def change_table(changes: tuple[RateChange, ...], first_column: str, alt: str) -
                        "allowing for all": st.column_config.NumberColumn(
                            format="%.3f", help="The p-value allowing for every rate compared here "
                                                "(Benjamini–Hochberg): a change is called below 0.05.")},
-        alt=alt,
+        alt="Every rate compared, with its 95% intervals and p-values",
     )
 
 
@@ -59,6 +73,8 @@ if not ctx.loaded.normalized.outcomes_known:
     st.stop()
 
 funnel = report.funnel
+pace = weekly_pace(report.applications)
+st.markdown(inert_sentence(" ".join(plan_lead(report, pace))))
 has_feedback_column = ctx.loaded.mapping.header("feedback") is not None
 
 # ---- published figures ------------------------------------------------------------------------
@@ -84,7 +100,6 @@ with st.expander("Every published figure used, with its source"):
 
 # ---- what one offer takes, and what if ---------------------------------------------------------
 st.header("What one offer takes", anchor=False)
-pace = weekly_pace(report.applications)
 per_week = pace.per_week
 if per_week is None:
     per_week = st.number_input("Applications a week", min_value=0.0, max_value=100.0, value=5.0, step=1.0,
@@ -136,11 +151,14 @@ with st.container(horizontal=True):
         st.metric("Expected offers a month", number(projection.offers_per_month), delta=delta, border=True,
                   help=f"{projection.label()}. {INTERVAL_NOTE}")
     st.metric("Applications a week", f"{projection.applications_per_week:.1f}", border=True)
-if projection.n >= MIN_N:
-    changed = "; ".join(projection.levers) or "your current rates and pace"
-    st.caption(inert_sentence(f"With {changed}: {projection.label()}. {INTERVAL_NOTE}"))
-for note in projection.notes:
-    st.caption(inert_sentence(note))
+with st.expander(HOW_SURE, icon=":material/query_stats:"):
+    if projection.n >= MIN_N:
+        changed = "; ".join(projection.levers) or "your current rates and pace"
+        st.caption(inert_sentence(f"With {changed}: {projection.label()}. {INTERVAL_NOTE}"))
+    else:
+        st.caption(f"Fewer than 5 applications have had their answer (n={projection.n}): too few to project.")
+    for note in projection.notes:
+        st.caption(inert_sentence(note))
 
 st.subheader("What would move the needle most", anchor=False)
 st.markdown("\n".join(f"- {inert_sentence(line)}" for line in needle_movers(funnel, report.segments, per_week)))
@@ -167,9 +185,7 @@ if periods.verdict == TOO_EARLY:
 else:
     st.markdown(inert_sentence(periods.sentence))
 st.caption(f"Each rate counts only applications sent more than {periods.window_days} days before "
-           f"{date_phrase(report.today)}, which have had the time to answer ({periods.young} are younger). "
-           "\"More than noise\": Fisher's exact test, below 0.05 after allowing for every rate compared here; "
-           "below 5 applications a side, too few to tell.")
+           f"{date_phrase(report.today)}, which have had the time to answer ({periods.young} are younger).")
 
 
 change_table(periods.rates, "rate", "Funnel rates before and after the change")
@@ -183,3 +199,9 @@ if periods.themes:
     st.caption("Share of the applications with feedback whose feedback names the theme as something to improve.")
 else:
     st.caption("No feedback text to compare.")
+with st.expander(HOW_SURE, icon=":material/query_stats:"):
+    st.caption("\"More than noise\": Fisher's exact test, below 0.05 after allowing for every rate compared here "
+               "(Benjamini–Hochberg); below 5 applications a side, too few to tell.")
+    tests_table(periods.rates + tuple(change for channel_change in periods.channels
+                                      for change in (channel_change.share, channel_change.interview_rate))
+                + tuple(periods.themes))

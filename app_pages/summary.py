@@ -12,9 +12,10 @@ import streamlit as st
 
 from analysis.core.safety import safe_filename
 from analysis.export.files import applications_csv, candidate_summaries_zip, render
-from analysis.export.markdown import summary_markdown
+from analysis.export.markdown import inert_sentence, summary_markdown
 from analysis.report import Report
 from analysis.summary.build import build_summary
+from analysis.summary.lead import funnel_lead
 from analysis.summary.model import ImprovementSummary
 from ui.components import require_report, scope_caption
 from ui.state import context
@@ -44,6 +45,7 @@ st.title("Your improvement summary", anchor=False)
 report = require_report(ctx)
 summary = _summary(ctx.report_key, report)
 scope_caption(report, ctx)
+st.markdown(inert_sentence(" ".join(funnel_lead(report))))
 
 stem = safe_filename(ctx.source.name.rsplit(".", 1)[0], default="tracker")
 st.subheader("Download", anchor=False)

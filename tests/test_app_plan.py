@@ -54,7 +54,10 @@ def test_norms_are_shown_with_source_year_population_and_caveat(report):
         assert f"Year: {comparison.years}." in captions
         assert comparison.note in captions
     # 33 interviews among the 143 decided applications (7 still wait), as the bottleneck counts them
-    assert "Your interview rate, 23% (n=143), is above the 3–8% that employers report across all applicants" in shown[0]
+    assert "Your interview rate, 23% (n=143), is above the 3–8% that employers report across all applicants" in shown[1]
+    # plain words first: the same verdict, then what one offer takes (applications_per_offer: 62, at 6.1 a week)
+    assert shown[0] == ("Your interview rate is above what employers report for all their applicants (3–8%). "
+                        "At your rates so far one offer takes about 62 applications, about 10 weeks at your pace.")
     assert EMPLOYER_CAVEAT in captions and CANDIDATE_CAVEAT in captions  # said once, at the top
     figures = table(at, "Every published figure used")
     assert {"population", "year", "source", "kind"} <= set(figures.columns)

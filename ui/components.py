@@ -21,6 +21,8 @@ from ui.state import ROOT, AppContext, Source, current_choices
 
 TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"
 TEMPLATE_CSV = ROOT / "sample_data" / "template.csv"
+RATES_NOTE = ("Each rate shows the number of applications behind it (n); its tooltip gives the range it likely lies in "
+              "(a 95% interval). Below 5 applications a rate reads “too few to tell”.")
 
 
 def plain(text: object) -> str:

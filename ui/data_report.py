@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.core.wording import plural
 from analysis.export.files import applications_csv
 from analysis.normalize.loading import LoadResult
 from analysis.normalize.merge import DATE_WINDOW_DAYS, MergedApplications
@@ -28,6 +29,15 @@ def file_summary(loaded: LoadResult, name: str) -> None:
     if raw.delimiter:
         details["Delimiter"] = {"\t": "tab", " ": "space"}.get(raw.delimiter, f"`{raw.delimiter}`")
     st.table(details, border="horizontal", width="content")
+
+
+def lead(loaded: LoadResult) -> str:
+    """The Data page's opening: what was read, in plain words."""
+    skipped = len(loaded.skipped)
+    left_out = ("every row was used" if not skipped else
+                f"{plural(skipped, 'row')} {'was' if skipped == 1 else 'were'} left out (listed under Data quality)")
+    return (f"{plural(loaded.rows_read, 'row')} read: {plural(len(loaded.applications), 'application')}; {left_out}. "
+            "Check that each column below holds what its name says: every page follows what is set here.")
 
 
 def evidence(loaded: LoadResult) -> None:

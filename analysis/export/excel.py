@@ -60,7 +60,7 @@ def _summary_sheet(sheet: Worksheet, summary: ImprovementSummary) -> None:
         number_format = {"percent": PERCENT, "days": DAYS}.get(headline.kind)
         put(sheet, row, 2, headline.number, number_format)
         put(sheet, row, 3, headline.detail)
-    for section in summary.sections:
+    for section in summary.all_sections:
         lines: list[str] = []
         for block in section.blocks:
             if isinstance(block, Paragraph):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from analysis.charts import figures as charts
 from analysis.core.safety import escape
 from analysis.core.wording import cell_text
-from analysis.summary.build import build_summary
+from analysis.summary.build import APPENDIX_TITLE, build_summary
 from analysis.summary.model import (
     Bullets,
     ChartRef,
@@ -23,6 +23,7 @@ from analysis.summary.model import (
     ImprovementSummary,
     Paragraph,
     Plan,
+    Section,
     Table,
     Text,
 )
@@ -44,6 +45,7 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "
        color: var(--ink); background: #fff; }
 main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
+h1.appendix { font-size: 1.5rem; margin-top: 3rem; }
 h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
 .subtitle, .note, figcaption { color: var(--muted); }
@@ -68,6 +70,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); }
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
+  h1.appendix { break-before: page; page-break-before: always; }
   figure.chart, table, .card, ol.focus > li, .week { break-inside: avoid; page-break-inside: avoid; }
   .modebar, .modebar-container { display: none !important; }
   .card { background: none; }
@@ -117,8 +120,9 @@ def render_table(table: Table) -> str:
 def _focus(block: FocusList) -> str:
     items = []
     for item in block.items:
-        actions = "".join(f"<li>{escape(action)}</li>" for action in item.actions)
-        items.append(f"<li><h3>{escape(item.title)}</h3><p>{escape(item.why)}</p><ul>{actions}</ul></li>")
+        actions = "".join(f"<li>{escape(action)}</li>" for action in item.actions) if block.actions else ""
+        items.append(f"<li><h3>{escape(item.title)}</h3><p>{escape(item.why)}</p>"
+                     + (f"<ul>{actions}</ul>" if actions else "") + "</li>")
     return f'<ol class="focus">{"".join(items)}</ol>'
 
 
@@ -172,6 +176,26 @@ class _ChartWriter:
         return f'<figure class="chart">{figure_html}{caption}</figure>'
 
 
+def _section(section: Section, draw_chart: Callable[[str], str] | None) -> str:
+    parts = [f'<section id="{escape(section.id)}"><h2>{escape(section.title)}</h2>']
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(f"<p>{render_text(block.text)}</p>")
+        elif isinstance(block, Bullets):
+            tag = "ol" if block.ordered else "ul"
+            parts.append(f"<{tag}>{''.join(f'<li>{render_text(item)}</li>' for item in block.items)}</{tag}>")
+        elif isinstance(block, Table):
+            parts.append(render_table(block))
+        elif isinstance(block, FocusList):
+            parts.append(_focus(block))
+        elif isinstance(block, Plan):
+            parts.append(_plan(block))
+        elif isinstance(block, ChartRef) and draw_chart is not None:
+            parts.append(draw_chart(block.name))
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def summary_html(summary: ImprovementSummary, draw_chart: Callable[[str], str] | None = None) -> str:
     """The summary as a complete HTML document; ``draw_chart(name)`` returns a chart's HTML."""
     parts = [
@@ -187,23 +211,10 @@ def summary_html(summary: ImprovementSummary, draw_chart: Callable[[str], str] |
         f'<section id="headlines" class="headlines" aria-label="Headline numbers">'
         f'{"".join(_headline(h) for h in summary.headlines)}</section>',
     ]
-    for section in summary.sections:
-        parts.append(f'<section id="{escape(section.id)}"><h2>{escape(section.title)}</h2>')
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                parts.append(f"<p>{render_text(block.text)}</p>")
-            elif isinstance(block, Bullets):
-                tag = "ol" if block.ordered else "ul"
-                parts.append(f"<{tag}>{''.join(f'<li>{render_text(item)}</li>' for item in block.items)}</{tag}>")
-            elif isinstance(block, Table):
-                parts.append(render_table(block))
-            elif isinstance(block, FocusList):
-                parts.append(_focus(block))
-            elif isinstance(block, Plan):
-                parts.append(_plan(block))
-            elif isinstance(block, ChartRef) and draw_chart is not None:
-                parts.append(draw_chart(block.name))
-        parts.append("</section>")
+    parts.extend(_section(section, draw_chart) for section in summary.sections)
+    if summary.appendix:
+        parts.append(f'<h1 class="appendix">Appendix: {escape(APPENDIX_TITLE.lower())}</h1>')
+        parts.extend(_section(section, draw_chart) for section in summary.appendix)
     parts.append("<footer>Made with Next Steps on your own computer; nothing in this file was sent anywhere. "
                  "A rejection is information, not a verdict.</footer>")
     parts.append("</main></body></html>")

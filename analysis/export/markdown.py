@@ -10,14 +10,14 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.core.wording import cell_text
-from analysis.summary.build import build_summary
+from analysis.summary.build import APPENDIX_TITLE, build_summary
 from analysis.summary.model import (
     Bullets,
-    ChartRef,
     FocusList,
     ImprovementSummary,
     Paragraph,
     Plan,
+    Section,
     Table,
     Text,
     UserText,
@@ -106,8 +106,9 @@ def _focus(block: FocusList) -> list[str]:
         lines.append("")
         lines.append(markdown_escape(item.why))
         lines.append("")
-        lines.extend(f"- {markdown_escape(action)}" for action in item.actions)
-        lines.append("")
+        if block.actions:
+            lines.extend(f"- {markdown_escape(action)}" for action in item.actions)
+            lines.append("")
     return lines
 
 
@@ -128,23 +129,31 @@ def summary_markdown(summary: ImprovementSummary) -> str:
         lines.append(f"- **{headline.label}:** {headline.value} ({headline.detail})")
     lines.append("")
     for section in summary.sections:
-        lines.extend([f"## {section.title}", ""])
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                lines.extend([render_text(block.text), ""])
-            elif isinstance(block, Bullets):
-                marker = "1." if block.ordered else "-"
-                lines.extend(f"{marker} {render_text(item)}" for item in block.items)
-                lines.append("")
-            elif isinstance(block, Table):
-                lines.extend(render_table(block))
-            elif isinstance(block, FocusList):
-                lines.extend(_focus(block))
-            elif isinstance(block, Plan):
-                lines.extend(_plan(block))
-            elif isinstance(block, ChartRef):
-                continue  # charts are drawn in the HTML and Excel reports only
+        lines.extend(_section(section))
+    if summary.appendix:
+        lines.extend([f"# Appendix: {APPENDIX_TITLE.lower()}", ""])
+        for section in summary.appendix:
+            lines.extend(_section(section))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _section(section: Section) -> list[str]:
+    lines = [f"## {section.title}", ""]
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            lines.extend([render_text(block.text), ""])
+        elif isinstance(block, Bullets):
+            marker = "1." if block.ordered else "-"
+            lines.extend(f"{marker} {render_text(item)}" for item in block.items)
+            lines.append("")
+        elif isinstance(block, Table):
+            lines.extend(render_table(block))
+        elif isinstance(block, FocusList):
+            lines.extend(_focus(block))
+        elif isinstance(block, Plan):
+            lines.extend(_plan(block))
+        # a ChartRef is drawn in the HTML and Excel reports only
+    return lines
 
 
 def report_markdown(report: Report) -> str:

@@ -16,6 +16,7 @@ neutralising). Plain ``str`` parts are the summary's own wording.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from analysis.core.stats import Rate
@@ -29,12 +30,15 @@ from analysis.core.wording import (
 )
 from analysis.plan.caseload import candidate_count
 from analysis.plan.norms import norms_beside
-from analysis.plan.pace import weekly_pace
+from analysis.plan.pace import Pace, weekly_pace
 from analysis.summary.data import data_quality_section, period_phrase, settings_section
 from analysis.summary.feedback import feedback_section, focus_section
 from analysis.summary.funnel import channels_section, funnel_section
+from analysis.summary.lead import first_step_sentence, stall_sentence
 from analysis.summary.model import (
     Block,
+    Bullets,
+    FocusList,
     Headline,
     ImprovementSummary,
     Paragraph,
@@ -104,7 +108,9 @@ def _overview(report: Report) -> Section:
     ]
     if report.timing.survival.overall.replies:
         sentences.append(f" {report.timing.survival.sentence}")
-    blocks: list[Block] = [Paragraph(text(*sentences))]
+    lead = (stall_sentence(report), " ", first_step_sentence(report)) if report.loaded.normalized.outcomes_known else ()
+    blocks: list[Block] = [Paragraph(text(*lead))] if lead else []
+    blocks.append(Paragraph(text(*sentences)))
     if not report.loaded.normalized.outcomes_known:
         blocks.append(Paragraph(text("Your file has no status or stage column, so every application counts as in "
                                      "progress: the interview, offer and response rates here are not yet meaningful. "
@@ -122,8 +128,51 @@ def _norm_comparison(report: Report) -> str:
     return "" if interview.verdict == "too few" else interview.reading
 
 
+MAIN_FOCUS_AREAS = 3
+"""Focus areas shown in the pages (their why; the plan says what to do); all of them, with every action,
+are in the appendix."""
+APPENDIX_TITLE = "The detail behind these pages"
+
+
+def _split(section: Section, keep: Callable[[int, Block], bool], title: str) -> tuple[Section, Section | None]:
+    """The blocks ``keep`` accepts (by position and block) stay in the pages; the rest go to an appendix
+    section titled ``title`` (None when nothing is left for it)."""
+    kept = tuple(block for i, block in enumerate(section.blocks) if keep(i, block))
+    rest = tuple(block for i, block in enumerate(section.blocks) if not keep(i, block))
+    detail = Section(f"{section.id}_detail", title, rest) if rest else None
+    return Section(section.id, section.title, kept), detail
+
+
+def _focus_split(section: Section) -> tuple[Section, Section | None]:
+    """The first :data:`MAIN_FOCUS_AREAS` focus areas, with why, in the pages; every one with its actions in
+    the appendix."""
+    listed = next((block for block in section.blocks if isinstance(block, FocusList)), None)
+    if listed is None:
+        return section, None
+    shown = FocusList(listed.items[:MAIN_FOCUS_AREAS], actions=False)
+    blocks = tuple(shown if block is listed else block for block in section.blocks)
+    every = Section("focus_actions", "Every focus area, with what to do", (listed,))
+    return Section(section.id, section.title, blocks), every
+
+
+def _pages_and_appendix(report: Report, pace: Pace, built: dict[str, Section]) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The sections that fit on two printed pages, and the appendix with their tables, charts and detail
+    (``built``: the funnel, channels, feedback, focus, plan, quality and settings sections by id)."""
+    plain_text = (Paragraph, Bullets)
+    funnel, funnel_detail = _split(built["funnel"], lambda i, block: i > 0 and isinstance(block, plain_text),
+                                   "Applications at each stage")
+    channels, channel_detail = _split(built["channels"], lambda i, block: isinstance(block, plain_text),
+                                      "Channels in detail")
+    feedback, feedback_detail = _split(built["feedback"], lambda i, block: i == 0, "The feedback in detail")
+    focus_areas, more_focus = _focus_split(built["focus"])
+    pages = (_overview(report), funnel, channels, feedback, focus_areas, built["plan"])
+    appendix = (funnel_detail, channel_detail, feedback_detail, more_focus, needle_section(report, pace),
+                norms_section(report), pace_and_replies_section(report, pace), built["quality"], built["settings"])
+    return pages, tuple(section for section in appendix if section is not None and section.blocks)
+
+
 def build_summary(report: Report) -> ImprovementSummary:
-    """The improvement summary of a report, worded from its numbers."""
+    """The improvement summary of a report, worded from its numbers: two pages, then the appendix."""
     funnel, funnel_table = funnel_section(report)
     channels, channel_table = channels_section(report)
     feedback, theme_table, strength_table = feedback_section(report)
@@ -132,19 +181,9 @@ def build_summary(report: Report) -> ImprovementSummary:
     plan = next_weeks_plan(report, focus, pace)
     quality, skipped, unreadable, notes = data_quality_section(report)
     settings, settings_table = settings_section(report)
-    sections = (
-        _overview(report),
-        funnel,
-        channels,
-        feedback,
-        focus_areas,
-        Section("plan", "Your next weeks", (plan,)),
-        needle_section(report, pace),
-        norms_section(report),
-        pace_and_replies_section(report, pace),
-        quality,
-        settings,
-    )
+    built = {"funnel": funnel, "channels": channels, "feedback": feedback, "focus": focus_areas,
+             "plan": Section("plan", "Your next weeks", (plan,)), "quality": quality, "settings": settings}
+    sections, appendix = _pages_and_appendix(report, pace, built)
     return ImprovementSummary(
         title="Next Steps: your job search improvement summary",
         subtitle=text(f"{plural(len(report.applications), 'application')}, {period_phrase(report)}; "
@@ -161,4 +200,5 @@ def build_summary(report: Report) -> ImprovementSummary:
         unreadable_table=unreadable,
         settings_table=settings_table,
         quality_notes=notes,
+        appendix=appendix,
     )

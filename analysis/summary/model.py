@@ -94,9 +94,11 @@ class FocusItem:
 
 @dataclass(frozen=True)
 class FocusList:
-    """The ranked focus areas, as a block."""
+    """The ranked focus areas, as a block; without ``actions`` only their titles and why (the plan holds
+    what to do)."""
 
     items: tuple[FocusItem, ...]
+    actions: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,9 @@ class Section:
 
 @dataclass(frozen=True)
 class ImprovementSummary:
-    """The whole document. The named tables are the same objects the sections hold."""
+    """The whole document: ``sections`` fit on two printed pages, ``appendix`` holds the detail behind them
+    (tables, charts, every published figure, data quality, settings). The named tables are the same objects
+    the sections hold."""
 
     title: str
     subtitle: Text
@@ -146,7 +150,13 @@ class ImprovementSummary:
     unreadable_table: Table
     settings_table: Table
     quality_notes: tuple[Text, ...] = field(default=())
+    appendix: tuple[Section, ...] = field(default=())
+
+    @property
+    def all_sections(self) -> tuple[Section, ...]:
+        """The sections, then the appendix."""
+        return self.sections + self.appendix
 
     def section(self, section_id: str) -> Section:
-        """A section by id."""
-        return next(section for section in self.sections if section.id == section_id)
+        """A section by id, in the pages or the appendix."""
+        return next(section for section in self.all_sections if section.id == section_id)
