@@ -1,9 +1,13 @@
-"""Time the feedback theme classifier on 100,000 generated feedback texts.
+"""Time the feedback theme classifier on 100,000 generated feedback texts, two ways.
 
 A script, not a test: ``python benchmarks/bench_themes.py [N]`` prints how long
-``classify_many`` takes. The texts mix what a coach's caseload holds: short spreadsheet notes
-(which repeat a lot), one-line feedback, and long recruiter e-mails that name the candidate,
-company and role (which rarely repeat). All fragments are written here, with a fixed seed.
+``classify_many`` takes on
+- repeated texts: what a coach's caseload held in the earlier benchmark: short spreadsheet notes
+  (which repeat a lot), one-line feedback, and long recruiter e-mails that name the candidate,
+  company and role; ~20% of them distinct. Fragments written here, with a fixed seed.
+- distinct texts: N texts that are all different, as real trackers hold them
+  (``feedback_text.distinct_feedback``: names, numbers and dates drawn for each).
+Each line starts cold: the classifier's caches (and compiled regexes) are emptied first.
 """
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from feedback_text import distinct_feedback
 
 from analysis.feedback.classifier import classify_many
 
@@ -93,17 +100,44 @@ def feedback_texts(count: int, seed: int = 7) -> list[str]:
     return texts
 
 
-def main() -> None:
-    """Generate the texts, classify them once, print the time."""
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    texts = feedback_texts(count)
+def distinct_texts(count: int) -> list[str]:
+    """``count`` different realistic feedback texts (first occurrences, in order)."""
+    texts: dict[str, None] = {}
+    batch = 0
+    while len(texts) < count:
+        rng = random.Random(batch)
+        pairs = [(f"{rng.choice(COMPANIES)} {batch}-{index}", rng.choice(ROLES)) for index in range(count)]
+        texts.update(dict.fromkeys(distinct_feedback([company for company, _ in pairs], [role for _, role in pairs], seed=batch)))
+        batch += 1
+    return list(texts)[:count]
+
+
+def _clear_caches() -> None:
+    """Empty every lru cache of the analysis modules, so a line starts cold."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("analysis"):
+            for value in vars(module).values():
+                if hasattr(value, "cache_info") and callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+def measure(label: str, texts: list[str]) -> None:
+    """Classify ``texts`` once from cold and print the time."""
+    _clear_caches()
     started, cpu_started = time.perf_counter(), time.process_time()
     results = classify_many(texts)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     emails = sum(len(text) > 300 for text in texts)
-    print(f"{count:,} texts ({len(set(texts)):,} distinct, {emails:,} long e-mails) classified in "
+    print(f"{label}: {len(texts):,} texts ({len(set(texts)):,} distinct, {emails:,} long e-mails) classified in "
           f"{elapsed:.2f} s ({cpu:.2f} s of CPU)")
-    assert len(results) == count
+    assert len(results) == len(texts)
+
+
+def main() -> None:
+    """Generate the texts, classify each set once from cold, print the times."""
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    measure("repeated", feedback_texts(count))
+    measure("distinct", distinct_texts(count))
 
 
 if __name__ == "__main__":

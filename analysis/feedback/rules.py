@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from analysis.feedback.dispatch import Dispatched
 from analysis.feedback.language import (
     ABOUT_CANDIDATE,
     CLAUSE_BREAK,
@@ -95,13 +96,8 @@ def _prefix_tree(alternatives: list[tuple[str, str]], depth: int) -> str:
     return "|".join(parts)
 
 
-def alternation(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> str:
-    """One regex matching whole words (or from "n't" inside a word) for named lists of patterns.
-
-    Each alternative ends in an empty capturing group called ``<name>__<n>``; where two match at
-    the same word, the earlier list wins. After the word-start test, all alternatives that start
-    with a letter form one prefix tree, so the cost hardly grows with the size of the vocabulary.
-    """
+def _alternatives(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> tuple[list[str], list[str]]:
+    """The alternatives within a word ("n't...") and of whole words that ``alternation`` joins."""
     tree: list[tuple[str, str]] = []
     inside_word, others = [], []
     for name, patterns in named_patterns:
@@ -116,8 +112,27 @@ def alternation(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> str:
         for target, atoms, kind in ((inside_word, own_inside, "inside"), (others, own_others, "other")):
             if atoms:
                 target.append(f"(?:{'|'.join(atoms)})(?P<{name}__{kind}{len(target)}>)")
-    branches = [_prefix_tree(tree, PREFIX_DEPTH + 1), *others]
-    return "(?:n't(?:" + "|".join(inside_word or ["(?!)"]) + r")|(?<!\w)(?:" + "|".join(branches) + r"))(?!\w)"
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    for atom, marker in tree:
+        buckets.setdefault(atom[0], []).append((atom, marker))
+    return inside_word, [_prefix_tree(bucket, PREFIX_DEPTH + 1) for bucket in buckets.values()] + others
+
+
+def dispatched(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> Dispatched:
+    """Named lists of patterns as whole words (or from "n't" inside a word).
+
+    Each alternative ends in an empty capturing group called ``<name>__<n>``; where two match at
+    the same word, the earlier list wins. All alternatives that start with a letter form one
+    prefix tree per letter, so the cost hardly grows with the size of the vocabulary; each
+    letter's is compiled when a text first has a word starting with it.
+    """
+    inside_word, words = _alternatives(named_patterns)
+    return Dispatched([], inside_word, words)
+
+
+def alternation(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> str:
+    """The regex ``dispatched`` tries, as one."""
+    return dispatched(named_patterns).whole
 
 
 def group_name(match: re.Match[str]) -> str:
@@ -135,10 +150,11 @@ _COMPILED_NAMES = ("CUE_PATTERN", "NOTE_CUE_PATTERN", "VALENCE", "ABOUT_CANDIDAT
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, re.Pattern[str]]:
-    """The rule regexes, compiled on first use (compiling takes a second or more)."""
+def _compiled() -> dict[str, Dispatched | re.Pattern[str]]:
+    """The rule regexes, built on first use. The cues are the bulk of the vocabulary: compiled
+    per letter when a text first has a word starting with it (all at once take over a second)."""
     return {
-        "CUE_PATTERN": re.compile(alternation(_cue_lists(("cue", "judged")))),
+        "CUE_PATTERN": dispatched(_cue_lists(("cue", "judged"))),
         "NOTE_CUE_PATTERN": re.compile(alternation(_cue_lists(("note",)))),  # in short notes, besides CUE_PATTERN
         "VALENCE": re.compile(
             f"(?P<clause_break__0>{CLAUSE_BREAK})|(?P<comma__0>,)|"
@@ -153,8 +169,8 @@ def _compiled() -> dict[str, re.Pattern[str]]:
     }
 
 
-def __getattr__(name: str) -> re.Pattern[str]:
-    """``rules.CUE_PATTERN`` and the other compiled regexes, compiled on first access."""
+def __getattr__(name: str) -> Dispatched | re.Pattern[str]:
+    """``rules.CUE_PATTERN`` and the other regexes, built on first access."""
     if name in _COMPILED_NAMES:
         return _compiled()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
