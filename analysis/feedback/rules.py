@@ -62,12 +62,31 @@ def _atoms(pattern: str) -> list[str]:
         close = next(index for index, char, depth in _structure(alternative) if char == ")" and depth == 0)
         inner, rest = alternative[3:close], alternative[close + 1 :]
         if rest[:1] == "?" and rest[1:]:
-            atoms += [atom + rest[1:] for atom in _atoms(inner)] + _atoms(rest[1:])
+            atoms += [atom + rest[1:] for atom in _by_first_letter(_atoms(inner))] + _atoms(rest[1:])
         elif rest[:1] in ("?", "*", "+", "{"):
             atoms.append(alternative)
         else:
-            atoms += [atom + rest for atom in _atoms(inner)]
+            atoms += [atom + rest for atom in _by_first_letter(_atoms(inner))]
     return atoms
+
+
+def _by_first_letter(atoms: list[str]) -> list[str]:
+    """Alternatives that start with the same letter joined, so that what follows them is written
+    once per letter, not once per alternative ("manage|mentor|lead" -> "m(?:anage|entor)|lead").
+    Only alternatives with no other kind between them are joined, so the order in which
+    alternatives that can match at the same place are tried stays as it was."""
+    joined: list[str] = []
+    run: dict[str, list[str]] = {}
+    for atom in [*atoms, None]:
+        if atom is not None and _is_literal_start(atom) and not atom.startswith("n't"):
+            run.setdefault(atom[0], []).append(atom)
+            continue
+        joined += [same[0] if len(same) == 1 else letter + "(?:" + "|".join(item[1:] for item in same) + ")"
+                   for letter, same in run.items()]
+        run.clear()
+        if atom is not None:
+            joined.append(atom)
+    return joined
 
 
 def _is_literal_start(atom: str) -> bool:
