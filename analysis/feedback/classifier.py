@@ -22,27 +22,22 @@ each theme. Definitions: DESIGN.md; vocabulary: ``analysis.feedback.vocabulary``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
 
 from analysis.core.errors import InputError
 from analysis.core.schema import THEMES
 from analysis.feedback import rules
+from analysis.feedback.cues import Frozen, find_cues
 from analysis.feedback.features import cut
+from analysis.feedback.reading import read
 from analysis.feedback.text import normalise, original_offset
-from analysis.feedback.vocabulary import TAKES_PRECEDENCE
 
 POSITIVE, NEGATIVE, MIXED, NEUTRAL = "positive", "negative", "mixed", "neutral"
 SHORT_NOTE_WORDS = 5  # a note this short ("failed coding test") is all reason: bare topics count
-JUDGING_DISTANCE = 4  # most words between a passing topic and the word that judges it
-POLARITY_DISTANCE = 6  # most words between a cue and the evaluative word that sets its polarity
-NEGATION_DISTANCE = 3  # most words between a negation and the word it negates
-ALWAYS_CRITICISM = ("role_closed",)  # a closed role is never praise
 ExtraKeywords = Mapping[str, Iterable[str]]
-Frozen = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -65,212 +60,31 @@ class ThemeResult:
     cut: bool = False
 
 
-_WORD = re.compile(r"\w[\w'-]*")
-@dataclass
-class _Reading:
-    """Clauses and evaluative words of a normalised text; a ``short_note`` is a spreadsheet note.
-    Per clause: ``evaluators`` as (start, end, sign, speaks_alone), negation applied, and the ends
-    of its ``negations``."""
-
-    text: str
-    short_note: bool
-    word_starts: list[int] = field(default_factory=list)
-    clause_starts: list[int] = field(default_factory=lambda: [0])
-    concessive_clauses: set[int] = field(default_factory=set)
-    evaluators: dict[int, list[tuple[int, int, int, bool]]] = field(default_factory=dict)
-    negations: dict[int, list[int]] = field(default_factory=dict)
-
-    def is_about_candidate(self, clause: int) -> bool:
-        """Whether a clause speaks of the candidate ("you", "my", "the candidate")."""
-        return rules.ABOUT_CANDIDATE_PATTERN.search(self.text, self.clause_starts[clause], self.clause_end(clause)) is not None
-
-    def clause_end(self, clause: int) -> int:
-        """Where a clause ends."""
-        return self.clause_starts[clause + 1] if clause + 1 < len(self.clause_starts) else len(self.text)
-
-    def words_between(self, start: int, end: int) -> int:
-        """How many words start between two offsets."""
-        return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start) if end > start else 0
-
-    def distance(self, start: int, end: int, other_start: int, other_end: int) -> int:
-        """Words between two spans; 0 where they overlap."""
-        if other_end <= start:
-            return self.words_between(other_end, start)
-        return self.words_between(end, other_start)
-
-    def near(self, items: list[tuple[int, ...]], start: int, end: int, most_words: int) -> list[tuple[int, ...]]:
-        """Of ``items`` sorted by start offset, those starting at most ``most_words`` words (plus
-        two, for multi-word items) before ``start`` up to ``most_words`` words after ``end``."""
-        first = bisect_left(self.word_starts, start) - most_words - 2
-        last = bisect_left(self.word_starts, end) + most_words + 1
-        low = self.word_starts[first] if first > 0 else 0
-        high = self.word_starts[last] if last < len(self.word_starts) else len(self.text)
-        return items[bisect_left(items, low, key=itemgetter(0)) : bisect_left(items, high, key=itemgetter(0))]
-
-    def negation_before(self, start: int, clause: int, most_words: int) -> int | None:
-        """The end of the nearest negation at most ``most_words`` words before ``start`` in its clause."""
-        return max((end for end in self.negations.get(clause, ()) if end <= start and self.words_between(end, start) <= most_words),
-                   default=None)
-
-    def negated_just_after(self, end: int, clause: int) -> bool:
-        """Whether a negation follows within two words ("your CV didn't ...")."""
-        return any(end < negation_end and self.words_between(end, negation_end) <= 2
-                   for negation_end in self.negations.get(clause, ()))
-
-
-def _read(text: str) -> _Reading:
-    """Clauses, evaluative words and negations.
-
-    Shortfall words ("more", "too", and "more concise") judge a cue but say nothing alone, and
-    a negation does not undo them ("didn't have 5 years"); a denied fault ("not to worry") does
-    not speak alone either. A concession carries no shortfall. Praise a few words after a fault
-    is part of the fault ("lack of relevant skills", "unable to give a clear example"), and a
-    negation reaches no further than a word of the opposite kind ("not structured and lacked
-    examples": the lack stands).
-    """
-    word_starts = [word.start() for word in _WORD.finditer(text)]
-    reading, clause, found = _Reading(text, len(word_starts) <= SHORT_NOTE_WORDS, word_starts), 0, []
-    for match in rules.VALENCE.finditer(text):
-        kind = rules.group_name(match)
-        if kind == "clause_break" or (kind == "comma" and clause in reading.concessive_clauses):
-            clause += 1
-            reading.clause_starts.append(match.end())
-        elif kind == "concessive":
-            clause += 1
-            reading.clause_starts.append(match.start())
-            reading.concessive_clauses.add(clause)
-        elif kind == "negator":
-            reading.negations.setdefault(clause, []).append(match.end())
-        elif kind in ("positive", "negative", "shortfall"):
-            found.append((match.start(), match.end(), kind, clause))
-    previous_end, previous_kind, judged = -1, None, (-1, None, -1, 0)  # judged: the last positive or negative word
-    for start, end, kind, clause in found:
-        gap = reading.words_between(previous_end, start)
-        modified = kind == "positive" and ((previous_kind == "shortfall" and not gap) or (
-            previous_kind == "negative" and judged[2] == clause and judged[3] < 0 and gap <= NEGATION_DISTANCE))
-        previous_end, previous_kind = end, kind
-        if kind == "shortfall" or modified:
-            if clause not in reading.concessive_clauses:
-                reading.evaluators.setdefault(clause, []).append((start, end, -1, False))
-            continue
-        negation_end = reading.negation_before(start, clause, NEGATION_DISTANCE)
-        negated = negation_end is not None and not (judged[2] == clause and judged[0] >= negation_end and judged[1] != kind)
-        sign = (1 if kind == "positive" else -1) * (-1 if negated else 1)
-        judged = (start, kind, clause, sign)
-        reading.evaluators.setdefault(clause, []).append((start, end, sign, kind == "positive" or not negated))
-    return reading
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")  # a sentence's last character (the spaces after it start the next)
 
 
 @dataclass(frozen=True)
-class _Cue:
-    theme: str
-    start: int
-    end: int
-    sign: int
-    clause: int
+class _Sentence:
+    """What one sentence (with the spaces before it) says: its cues as (theme, start, end, sign),
+    whether it criticises, praises (``praised``; ``praised_outright``: not only in a concession),
+    how many ``words`` it has, and whether it ``ends_in_shortfall`` (``reading.Reading``)."""
+
+    cues: tuple[tuple[str, int, int, int], ...]
+    negative: bool
+    praised: bool
+    praised_outright: bool
+    words: int
+    ends_in_shortfall: bool
 
 
-def _is_judged(reading: _Reading, start: int, end: int, clause: int, topics: list[tuple[int, int]]) -> bool:
-    """Whether the clause judges a passing topic: a negation close by with no other topic between
-    ("not prepared for the case study" judges the preparation), or an evaluative word close by
-    that is not nearer to another topic of the clause ("your resume does not show enough
-    experience": the experience is judged, not the resume). A phrase holding the topic shares its
-    judgement."""
-    negation_end = reading.negation_before(start, clause, JUDGING_DISTANCE)
-    if (negation_end is not None and not any(negation_end <= topic_start < start for topic_start, _ in topics)) \
-            or reading.negated_just_after(end, clause):
-        return True
-    clause_start, clause_end = reading.clause_starts[clause], reading.clause_end(clause)
-    for evaluator_start, evaluator_end, _, _ in reading.near(reading.evaluators.get(clause, []), start, end, JUDGING_DISTANCE):
-        if evaluator_start < end and start < evaluator_end:
-            continue
-        distance = reading.distance(start, end, evaluator_start, evaluator_end)
-        if distance <= JUDGING_DISTANCE and not any(
-            reading.distance(topic_start, topic_end, evaluator_start, evaluator_end) < distance
-            for topic_start, topic_end in reading.near(topics, evaluator_start, evaluator_end, distance)
-            if (topic_end <= start or topic_start >= end) and clause_start <= topic_start < clause_end
-        ):
-            return True
-    return False
+@lru_cache(maxsize=100_000)
+def _sentence(text: str, short_note: bool, extra: Frozen, after_shortfall: bool) -> _Sentence:
+    """One sentence read (cached: recruiters' sentences recur from one message to the next).
 
-
-def _cue_sign(reading: _Reading, theme: str, start: int, end: int, clause: int) -> int:
-    """+1 for praise, -1 for criticism: a negated cue ("had not researched the company") is
-    criticism, else the nearest evaluative word decides; an unjudged cue is a fault, or a merit
-    where it is conceded ("although I had ten years of experience")."""
-    evaluators = reading.near(reading.evaluators.get(clause, []), start, end, POLARITY_DISTANCE)
-    negation_end = reading.negation_before(start, clause, NEGATION_DISTANCE)
-    if theme in ALWAYS_CRITICISM or (negation_end is not None and not any(
-            negation_end <= evaluator[0] < end for evaluator in evaluators)):
-        return -1
-    nearest, sign = POLARITY_DISTANCE + 1, 1 if clause in reading.concessive_clauses else -1
-    for evaluator_start, evaluator_end, evaluator_sign, _ in evaluators:
-        distance = reading.distance(start, end, evaluator_start, evaluator_end)
-        if distance < nearest:
-            nearest, sign = distance, evaluator_sign
-    return sign
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-CueMatch = tuple[str, str, int, int, int]
-
-
-@lru_cache(maxsize=65_536)
-def _sentence_cues(sentence: str, short_note: bool, extra: Frozen) -> tuple[CueMatch, ...]:
-    """(theme, tier, start, end, holder's start) of each cue in a sentence, also of cues of another
-    theme that start inside a longer one ("lack specific technology experience" holds a technical
-    cue). A bare topic of a short note counts where no cue holds it. Cached: recruiters'
-    sentences recur from one message to the next."""
-    found: list[CueMatch] = []
-    for pattern in (rules.CUE_PATTERN, *((rules.NOTE_CUE_PATTERN,) if short_note else ()), *_keyword_patterns(extra)):
-        for match in pattern.finditer(sentence):
-            if pattern is rules.NOTE_CUE_PATTERN and any(start < match.end() and match.start() < end for _, _, start, end, _ in found):
-                continue
-            theme, tier = rules.group_name(match).split("__")
-            found.append((theme, tier, *match.span(), match.start()))
-            for word in _WORD.finditer(sentence, match.start() + 1, match.end()):
-                inner = pattern.match(sentence, word.start())
-                if inner and not rules.group_name(inner).startswith(theme + "__"):
-                    found.append((*rules.group_name(inner).split("__"), *inner.span(), match.start()))
-    return tuple(found)
-
-
-def _cue_matches(text: str, short_note: bool, extra: Frozen) -> list[CueMatch]:
-    """The cues of each sentence of the text (cues never run over a sentence end), as offsets in the text."""
-    found, start = [], 0
-    for end, next_start in [*((gap.start(), gap.end()) for gap in _SENTENCE_END.finditer(text)), (len(text), len(text))]:
-        found += [(theme, tier, start + cue_start, start + cue_end, start + holder)
-                  for theme, tier, cue_start, cue_end, holder in _sentence_cues(text[start:end], short_note, extra)]
-        start = next_start
-    return found
-
-
-def _find_cues(reading: _Reading, extra: Frozen) -> list[_Cue]:
-    """The counted cues, less those whose words a more specific theme took. A cue inside a longer
-    one is judged as the whole phrase is ("we enjoyed your experience with Python and Go")."""
-    scenes = [match.span() for match in rules.SCENE_PATTERN.finditer(reading.text)]
-    matches = [match for match in _cue_matches(reading.text, reading.short_note, extra)
-               if not any(scene_start <= match[2] < scene_end for scene_start, scene_end in scenes)]
-    topics = sorted((start, end) for _, tier, start, end, _ in matches if tier == "cue")
-    cues = []
-    for theme, tier, start, end, holder_start in matches:
-        clause = bisect_right(reading.clause_starts, start) - 1
-        if tier == "judged" and not reading.short_note and not _is_judged(reading, start, end, clause, topics):
-            continue
-        if bisect_right(reading.clause_starts, holder_start) - 1 != clause:
-            holder_start = start
-        cues.append(_Cue(theme, start, end, _cue_sign(reading, theme, holder_start, end, clause), clause))
-    taking = [cue for cue in cues if cue.theme in TAKES_PRECEDENCE]
-    return [cue for cue in cues if not any(
-        cue.theme in TAKES_PRECEDENCE[other.theme] and other.start < cue.end and cue.start < other.end
-        for other in taking)]
-
-
-def _overall_polarity(reading: _Reading, cues: list[_Cue]) -> str:
-    """Mixed, negative, positive or neutral. Criticism, or a rejection that names no reason, is
-    negative. Praise counts when it names a theme or is about the candidate (not "many strong
-    applicants"); a word inside a cue speaks through that cue ("lacked relevant experience");
-    conceded praise does not soften a rejection."""
+    Praise counts when it names a theme or is about the candidate (not "many strong applicants");
+    a word inside a cue speaks through that cue ("lacked relevant experience")."""
+    reading = read(text, short_note, after_shortfall)
+    cues = find_cues(reading, extra)
     negative = any(cue.sign < 0 for cue in cues)
     praised = [cue.clause for cue in cues if cue.sign > 0]
     for clause, evaluators in reading.evaluators.items():
@@ -280,9 +94,31 @@ def _overall_polarity(reading: _Reading, cues: list[_Cue]) -> str:
             negative = negative or (speaks_alone and sign < 0)
             if speaks_alone and sign > 0 and (reading.short_note or reading.is_about_candidate(clause)):
                 praised.append(clause)
-    if negative or rules.REJECTION_PATTERN.search(reading.text):
-        return MIXED if any(clause not in reading.concessive_clauses for clause in praised) else NEGATIVE
-    return POSITIVE if praised else NEUTRAL
+    return _Sentence(tuple((cue.theme, cue.start, cue.end, cue.sign) for cue in cues), negative, bool(praised),
+                     any(clause not in reading.concessive_clauses for clause in praised), len(reading.word_starts),
+                     reading.ends_in_shortfall)
+
+
+def _sentences(text: str, extra: Frozen) -> list[tuple[int, _Sentence]]:
+    """Each sentence of a normalised text with its offset; bare topics count in a short note."""
+    starts = [0, *(end.end() for end in _SENTENCE_END.finditer(text))]
+    pieces = [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
+    found, after_shortfall = [], False
+    for piece in pieces:
+        found.append(_sentence(piece, False, extra, after_shortfall))
+        after_shortfall = found[-1].ends_in_shortfall
+    if sum(sentence.words for sentence in found) <= SHORT_NOTE_WORDS:
+        found = [_sentence(piece, True, extra, before is not None and before.ends_in_shortfall)
+                 for piece, before in zip(pieces, [None, *found])]
+    return list(zip(starts, found))
+
+
+def _overall_polarity(text: str, sentences: list[_Sentence]) -> str:
+    """Mixed, negative, positive or neutral. Criticism, or a rejection that names no reason, is
+    negative; conceded praise does not soften a rejection."""
+    if any(sentence.negative for sentence in sentences) or rules.REJECTION_PATTERN.search(text):
+        return MIXED if any(sentence.praised_outright for sentence in sentences) else NEGATIVE
+    return POSITIVE if any(sentence.praised for sentence in sentences) else NEUTRAL
 
 
 def check_keyword_themes(themes: Iterable[str]) -> None:
@@ -300,29 +136,22 @@ def _freeze(extra_keywords: ExtraKeywords | None) -> Frozen:
     return tuple((theme, words) for theme, words in frozen if words)
 
 
-@lru_cache(maxsize=16)
-def _keyword_patterns(extra: Frozen) -> tuple[re.Pattern[str], ...]:
-    """User keywords as cues: whole words, any case, a plural "s" allowed."""
-    named = [(f"{theme}__cue", [" ".join(map(re.escape, word.split())) + "(?:e?s)?" for word in words]) for theme, words in extra]
-    return (re.compile(rules.alternation(named)),) if named else ()
-
-
 @lru_cache(maxsize=50_000)
 def _by_rules(text: str, extra: Frozen) -> ThemeResult:
     """Classify one (cut) text by the rules alone; cached on the text and the user's keywords."""
     if not text.strip():
         return ThemeResult((), NEUTRAL, {}, {})
     normalised, corrections = normalise(text)
-    reading = _read(normalised)
-    cues = _find_cues(reading, extra)
-    polarity = _overall_polarity(reading, cues)
+    sentences = _sentences(normalised, extra)
+    polarity = _overall_polarity(normalised, [sentence for _, sentence in sentences])
     evidence: dict[str, list[str]] = {}
     signs: dict[str, int] = {}
-    for cue in sorted(cues, key=lambda cue: cue.start):
-        words = text[original_offset(cue.start, corrections, False) : original_offset(cue.end, corrections, True)]
-        if words not in evidence.setdefault(cue.theme, []):
-            evidence[cue.theme].append(words)
-        signs[cue.theme] = min(signs.get(cue.theme, 1), cue.sign)
+    for offset, sentence in sentences:
+        for theme, start, end, sign in sorted(sentence.cues, key=itemgetter(1)):
+            words = text[original_offset(offset + start, corrections, False) : original_offset(offset + end, corrections, True)]
+            if words not in evidence.setdefault(theme, []):
+                evidence[theme].append(words)
+            signs[theme] = min(signs.get(theme, 1), sign)
     if not signs or (min(signs.values()) > 0 and polarity in (NEGATIVE, MIXED)):
         signs["generic"], evidence["generic"] = (1 if polarity == POSITIVE else -1), []
     themes = tuple(theme for theme in THEMES if theme in signs)
