@@ -19,7 +19,7 @@ from app_harness import (
 )
 
 from analysis.charts import feedback as feedback_charts
-from analysis.core.wording import interval
+from analysis.core.wording import likely_range
 from analysis.normalize.loading import LoadSettings, load
 from analysis.report import build_report
 from ui.components import plain
@@ -79,7 +79,7 @@ def test_the_sample_shows_the_engines_themes_strengths_coverage_and_focus_areas(
 
     coverage = feedback.coverage
     sentence = (f"{coverage.successes} of {coverage.n} rejections came with feedback "
-                f"({coverage.percent()}, 95% CI {interval(coverage)})")
+                f"({coverage.percent()}, {likely_range(coverage)})")
     assert any(heading.startswith(sentence) for heading in texts(at.subheader))
     assert "Not about you" in titles(at.success)
     assert ("Not about you: 5 rejections named a role that was filled, frozen, cancelled or cut for budget. These say "

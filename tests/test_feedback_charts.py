@@ -94,7 +94,7 @@ def test_theme_chart_without_feedback_draws_nothing_and_says_how_to_ask() -> Non
 def test_coverage_chart_states_the_share_and_a_clear_drop_in_the_latest_month() -> None:
     months = {"2026-09": Rate.of(28, 41), "2026-10": Rate.of(2, 30)}
     chart = coverage_trend_chart(summary(30, {}, coverage=Rate.of(30, 71), months=months))
-    assert chart.title == "30 of 71 rejections came with feedback (42%, 95% CI 31–54%); fewer lately: 7% in Oct 2026"
+    assert chart.title == "30 of 71 rejections came with feedback (42%, likely between 31% and 54%); fewer lately: 7% in Oct 2026"
     assert chart.caption == ASK_CAPTION
     bars = chart.figure.data[0]
     assert list(bars.x) == ["Sep 2026", "Oct 2026"]
@@ -104,7 +104,7 @@ def test_coverage_chart_states_the_share_and_a_clear_drop_in_the_latest_month() 
 def test_coverage_chart_of_a_steady_share_marks_months_with_too_few_rejections() -> None:
     months = {"2026-08": Rate.of(1, 3), "2026-09": Rate.of(6, 10), "2026-10": Rate.of(5, 9)}
     chart = coverage_trend_chart(summary(12, {}, coverage=Rate.of(12, 22), months=months))
-    assert chart.title == "12 of 22 rejections came with feedback (55%, 95% CI 35–73%)"
+    assert chart.title == "12 of 22 rejections came with feedback (55%, likely between 35% and 73%)"
     assert "Keep asking" in chart.caption
     assert [note.text for note in chart.figure.layout.annotations] == [TOO_FEW_REJECTIONS]
 

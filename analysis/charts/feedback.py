@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from analysis.charts.base import Chart, finish, rate_bars
 from analysis.core import palette
 from analysis.core.schema import STAGES
-from analysis.core.wording import interval, plural, theme_name
+from analysis.core.wording import likely_range, plural, theme_name
 from analysis.feedback.summary import OUTSIDE_CONTROL, FeedbackSummary
 from analysis.focus.reasons import to_work_on
 from analysis.focus.texts import (
@@ -121,7 +121,7 @@ def coverage_text(summary: FeedbackSummary) -> tuple[str, str]:
     if coverage.n == 0:
         return ("No rejections yet",
                 "Coverage counts the rejections that came with feedback; it appears once you log a rejection.")
-    share = "too few to tell" if coverage.too_few else f"{coverage.percent()}, 95% CI {interval(coverage)}"
+    share = "too few to tell" if coverage.too_few else f"{coverage.percent()}, {likely_range(coverage)}"
     title = f"{coverage.successes} of {plural(coverage.n, 'rejection')} came with feedback ({share})"
     months = [(month, rate) for month, rate in summary.coverage_by_month.items() if not rate.too_few]
     if len(months) >= 2:

@@ -66,10 +66,17 @@ ol.focus h3 { margin: 0 0 .25rem; }
 ul.tasks { list-style: none; padding-left: 0; }
 ul.tasks li::before { content: "\\2610\\00a0"; }
 footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); }
+@page { size: A4; margin: 14mm 15mm; }
 @media print {
-  body { font-size: 11pt; }
+  body { font-size: 10pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12.5pt; margin: 1rem 0 .35rem; padding-bottom: .15rem; break-after: avoid; page-break-after: avoid; }
+  h3 { font-size: 10.5pt; margin: .6rem 0 .2rem; }
+  p, ul, ol { margin: .3rem 0; }
+  .headlines { margin: .6rem 0; gap: .4rem; }
+  .card { padding: .3rem .5rem; }
+  .card .value { font-size: 13pt; }
   h1.appendix { break-before: page; page-break-before: always; }
   figure.chart, table, .card, ol.focus > li, .week { break-inside: avoid; page-break-inside: avoid; }
   .modebar, .modebar-container { display: none !important; }
