@@ -3,7 +3,7 @@ import streamlit as st
 
 from analysis.core.safety import safe_filename
 from analysis.export.files import applications_csv
-from ui import components, data_controls, data_refusal, data_report, date_order, files, state
+from ui import components, data_controls, data_questions, data_refusal, data_report, date_order, files, state
 from ui.settings.panel import settings_panel
 
 ctx = state.context()
@@ -24,6 +24,7 @@ else:
     source, loaded = components.require_loaded(ctx)
 choices = state.choices_for(source.digest)
 st.markdown(data_report.lead(loaded))
+data_questions.column_questions(loaded.mapping, choices)
 
 left, right = st.columns([2, 3], gap="large")
 with left:

@@ -57,6 +57,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 WEAK_SYNONYMS: dict[str, tuple[str, ...]] = {"company": ("name",)}
 """Synonyms that also name other things ("Name" is often a person): an exact match scores 0.85."""
 
+SURE_AT = 0.7
+"""A suggestion this sure or more is used; below it, for a field the file can do without, it is a question."""
+ASK_FIRST = ("source", "stage", "outcome", "feedback", "responded_on", "candidate", "location")
+"""Fields a file can do without: an unsure guess of one waits for the user's answer (the Data page asks)."""
 DATE_FIELDS = ("applied_on", "responded_on")
 STATUS_FIELDS = ("stage", "outcome")
 _SAMPLE = 400
@@ -68,6 +72,8 @@ class ColumnMapping:
 
     columns: dict[str, str | None]
     confidence: dict[str, float] = field(default_factory=dict)
+    questions: dict[str, tuple[str, float]] = field(default_factory=dict)
+    """Unsure guesses not used until the user confirms them: field -> (header, confidence)."""
 
     def header(self, field_name: str) -> str | None:
         """The header mapped to a field, or None."""
@@ -85,7 +91,10 @@ class ColumnMapping:
                     columns[other] = None
             columns[field_name] = header
             confidence[field_name] = 1.0
-        return ColumnMapping(columns, confidence)
+        chosen = {header for header in columns.values() if header is not None}
+        questions = {name: asked for name, asked in self.questions.items()
+                     if name not in overrides and asked[0] not in chosen}
+        return ColumnMapping(columns, confidence, questions)
 
 
 def as_text(series: pd.Series) -> pd.Series:
@@ -178,4 +187,10 @@ def suggest_mapping(frame: pd.DataFrame, exclude: tuple[str, ...] = ()) -> Colum
             columns[field_name] = header
             confidence[field_name] = round(score, 2)
             used.add(header)
-    return ColumnMapping(columns, confidence)
+    # an unsure guess that the header does not name outright ("Next Step" as the stage) waits for the user
+    questions = {name: (header, float(confidence[name])) for name, header in columns.items()
+                 if header is not None and name in ASK_FIRST and confidence[name] < SURE_AT
+                 and header_score(header, name) < 1.0}
+    for name in questions:
+        columns[name], confidence[name] = None, 0.0
+    return ColumnMapping(columns, confidence, questions)
