@@ -37,8 +37,7 @@ def test_an_alternative_that_can_match_nothing_is_refused():
 
 
 def test_a_small_dispatched_alternation_matches_as_the_whole_regex():
-    dispatched = Dispatched([r"(?P<stop__0>[.!?]+)"], ["(?P<neg__0>)"], [r"good(?P<pos__0>)", r"go(?P<verb__0>)",
-                                                                          r"\d+k(?P<pay__0>)", r"[$£](?P<pay__1>)"])
+    dispatched = Dispatched(["(?P<neg__0>)"], [r"good(?P<pos__0>)", r"go(?P<verb__0>)", r"\d+k(?P<pay__0>)", r"[$£](?P<pay__1>)"])
     whole = re.compile(dispatched.whole)
     text = "Good? good. go-go gone $5k £ 5k isn't a$ goodness... n't"
     assert spans(dispatched.finditer(text)) == spans(whole.finditer(text))

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Items = tuple[str, ...] | None  # one-character regexes a match can start with; None: any character
+_WORD_CHAR = re.compile(r"\w")
 WORD_ITEMS = frozenset((*"abcdefghijklmnopqrstuvwxyz0123456789", r"\w", r"\d"))  # all within runs of word characters
 
 
@@ -116,20 +117,17 @@ def first_items(regex: str) -> Items:
 
 @dataclass(frozen=True)
 class Unit:
-    """One alternative: its regex, the characters it can start with, and whether it is a whole
-    word (inside ``(?<!\\w)(?:...)(?!\\w)``) or stands alone before the words."""
+    """One whole-word alternative: its regex and the characters it can start with."""
 
     regex: str
     items: Items
-    word: bool
 
 
 @dataclass
 class Dispatched:
-    """Alternatives tried in order: ``heads`` alone, then ``inside`` ("n't..." within a word), then
-    ``words`` as whole words; the regex they make is ``whole``."""
+    """Alternatives tried in order: ``inside`` ("n't..." within a word), then ``words`` as whole
+    words; the regex they make is ``whole``."""
 
-    heads: list[str]
     inside: list[str]
     words: list[str]
     _units: list[Unit] = field(init=False, repr=False)
@@ -138,18 +136,18 @@ class Dispatched:
     _finder: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._units = [Unit(regex, first_items(regex), False) for regex in self.heads]
-        self._units += [Unit(regex, first_items(regex), True) for regex in self.words]
+        self._units = [Unit(regex, first_items(regex)) for regex in self.words]
 
-    def _join(self, heads: list[str], inside: list[str], words: list[str]) -> str:
+    @staticmethod
+    def _join(inside: list[str], words: list[str]) -> str:
         branches = [*(["n't(?:" + "|".join(inside) + ")"] if inside else []),
                     *([r"(?<!\w)(?:" + "|".join(words) + ")"] if words else [])]
-        return "|".join([*heads, *(["(?:" + "|".join(branches) + r")(?!\w)"] if branches else [])])
+        return "(?:" + "|".join(branches) + r")(?!\w)"
 
     @property
     def whole(self) -> str:
         """The one regex these alternatives make."""
-        return self._join(self.heads, self.inside or ["(?!)"], self.words)
+        return self._join(self.inside or ["(?!)"], self.words)
 
     def _pattern(self, char: str) -> re.Pattern[str] | None:
         """The alternatives that can start with ``char``, compiled (None: none can)."""
@@ -162,23 +160,20 @@ class Dispatched:
             else:
                 key = (*units, -1) if inside else units
                 if key not in self._by_units:
-                    chosen = [self._units[number] for number in units]
-                    self._by_units[key] = re.compile(self._join([unit.regex for unit in chosen if not unit.word], inside,
-                                                               [unit.regex for unit in chosen if unit.word]))
+                    self._by_units[key] = re.compile(self._join(inside, [self._units[number].regex for number in units]))
                 self._by_char[char] = self._by_units[key]
         return self._by_char[char]
 
     def _candidates(self) -> re.Pattern[str]:
-        """Where a match can start, tried in this order: a head (that match is the whole's), a run
-        of word characters (stopping before "n't", where a match may start inside a word), "n't",
-        and after no word character, any other character a word alternative can start with."""
+        """Where a match can start: a run of word characters (stopping before "n't", where a match
+        may start inside a word), "n't", and after no word character, any other character a word
+        alternative can start with."""
         if self._finder is None:
-            words = [unit for unit in self._units if unit.word]
-            if any(unit.items is None for unit in words):
+            if any(unit.items is None for unit in self._units):
                 other = r"[\s\S]"
             else:
-                other = "|".join(sorted({item for unit in words for item in unit.items if item not in WORD_ITEMS})) or "(?!)"
-            self._finder = re.compile("|".join([*self.heads, r"(?:[^\Wn]|n(?!'t))+", "n(?='t)", rf"(?<!\w)(?:{other})"]))
+                other = "|".join(sorted({item for unit in self._units for item in unit.items if item not in WORD_ITEMS})) or "(?!)"
+            self._finder = re.compile("|".join([r"(?:[^\Wn]|n(?!'t))+", "n(?='t)", rf"(?<!\w)(?:{other})"]))
         return self._finder
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -187,16 +182,15 @@ class Dispatched:
         find = self._candidates().search
         candidate = find(text, pos, endpos)
         while candidate is not None:
-            if candidate.lastgroup is not None:  # a head: the whole regex matches just that here
-                found = candidate
-            else:
-                pattern = self._pattern(text[candidate.start()])
-                found = pattern.match(text, candidate.start(), endpos) if pattern is not None else None
+            pattern = self._pattern(text[candidate.start()])
+            found = pattern.match(text, candidate.start(), endpos) if pattern is not None else None
             if found is not None:
                 yield found
             candidate = find(text, found.end() if found is not None else candidate.end(), endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """The match ``re.compile(self.whole).match`` gives."""
+        """The match ``re.compile(self.whole).match`` gives (none inside a word but at "n't")."""
+        if pos > 0 and _WORD_CHAR.match(text, pos - 1) and not text.startswith("n't", pos):
+            return None
         pattern = self._pattern(text[pos]) if pos < len(text) else None
         return pattern.match(text, pos, len(text) if endpos is None else endpos) if pattern is not None else None

@@ -8,8 +8,8 @@ two alternatives).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 from analysis.feedback.dispatch import Dispatched
 from analysis.feedback.language import (
@@ -146,7 +146,7 @@ def dispatched(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> Dispatche
     letter's is compiled when a text first has a word starting with it.
     """
     inside_word, words = _alternatives(named_patterns)
-    return Dispatched([], inside_word, words)
+    return Dispatched(inside_word, words)
 
 
 def alternation(named_patterns: Iterable[tuple[str, Iterable[str]]]) -> str:
@@ -165,31 +165,36 @@ def _cue_lists(tiers: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     return [(f"{theme}__{tier}", lists[tier][theme]) for tier in tiers for theme in CUE_ORDER if theme in lists[tier]]
 
 
-_COMPILED_NAMES = ("CUE_PATTERN", "NOTE_CUE_PATTERN", "VALENCE", "ABOUT_CANDIDATE_PATTERN", "REJECTION_PATTERN", "SCENE_PATTERN")
+def _valence() -> re.Pattern[str]:
+    """Clause breaks, commas, and the words that judge (or negate, concede, only seem to judge)."""
+    return re.compile(
+        f"(?P<clause_break__0>{CLAUSE_BREAK})|(?P<comma__0>,)|"
+        + alternation(
+            [("non_judgement", [NON_JUDGEMENTS]), ("concessive", [CONCESSIVE]), ("negative", [NEGATIVE_WORDS]),
+             ("shortfall", [SHORTFALL_WORDS]), ("positive", [POSITIVE_WORDS]), ("negator", [NEGATORS])]
+        )
+    )
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> dict[str, Dispatched | re.Pattern[str]]:
-    """The rule regexes, built on first use. The cues are the bulk of the vocabulary: compiled
-    per letter when a text first has a word starting with it (all at once take over a second)."""
-    return {
-        "CUE_PATTERN": dispatched(_cue_lists(("cue", "judged"))),
-        "NOTE_CUE_PATTERN": re.compile(alternation(_cue_lists(("note",)))),  # in short notes, besides CUE_PATTERN
-        "VALENCE": re.compile(
-            f"(?P<clause_break__0>{CLAUSE_BREAK})|(?P<comma__0>,)|"
-            + alternation(
-                [("non_judgement", [NON_JUDGEMENTS]), ("concessive", [CONCESSIVE]), ("negative", [NEGATIVE_WORDS]),
-                 ("shortfall", [SHORTFALL_WORDS]), ("positive", [POSITIVE_WORDS]), ("negator", [NEGATORS])]
-            )
-        ),
-        "ABOUT_CANDIDATE_PATTERN": re.compile(alternation([("candidate", [ABOUT_CANDIDATE])])),
-        "REJECTION_PATTERN": re.compile(alternation([("rejection", [REJECTION])])),
-        "SCENE_PATTERN": re.compile(expand(SCENE)),
-    }
+# Each regex is built when first used. The cues are the bulk of the vocabulary: compiled per letter
+# when a text first has a word starting with it (all at once take half a second).
+_BUILDERS: dict[str, Callable[[], Dispatched | re.Pattern[str]]] = {
+    "CUE_PATTERN": lambda: dispatched(_cue_lists(("cue", "judged"))),
+    "NOTE_CUE_PATTERN": lambda: re.compile(alternation(_cue_lists(("note",)))),  # in short notes, besides CUE_PATTERN
+    "VALENCE": _valence,
+    "ABOUT_CANDIDATE_PATTERN": lambda: re.compile(alternation([("candidate", [ABOUT_CANDIDATE])])),
+    "REJECTION_PATTERN": lambda: re.compile(alternation([("rejection", [REJECTION])])),
+    "SCENE_PATTERN": lambda: re.compile(expand(SCENE)),
+}
+
+
+@cache
+def _built(name: str) -> Dispatched | re.Pattern[str]:
+    return _BUILDERS[name]()
 
 
 def __getattr__(name: str) -> Dispatched | re.Pattern[str]:
     """``rules.CUE_PATTERN`` and the other regexes, built on first access."""
-    if name in _COMPILED_NAMES:
-        return _compiled()[name]
+    if name in _BUILDERS:
+        return _built(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
