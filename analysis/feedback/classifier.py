@@ -21,7 +21,6 @@ each theme. Definitions: DESIGN.md; vocabulary: ``analysis.feedback.vocabulary``
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -33,7 +32,7 @@ from analysis.feedback import rules
 from analysis.feedback.cues import Frozen, find_cues
 from analysis.feedback.features import cut
 from analysis.feedback.reading import read
-from analysis.feedback.text import normalise, original_offset
+from analysis.feedback.text import grows_when_lowered, normalise, original_offset, sentence_starts
 
 POSITIVE, NEGATIVE, MIXED, NEUTRAL = "positive", "negative", "mixed", "neutral"
 SHORT_NOTE_WORDS = 5  # a note this short ("failed coding test") is all reason: bare topics count
@@ -60,14 +59,12 @@ class ThemeResult:
     cut: bool = False
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")  # a sentence's last character (the spaces after it start the next)
-
-
 @dataclass(frozen=True)
 class _Sentence:
-    """What one sentence (with the spaces before it) says: its cues as (theme, start, end, sign),
-    whether it criticises, praises (``praised``; ``praised_outright``: not only in a concession),
-    how many ``words`` it has, and whether it ``ends_in_shortfall`` (``reading.Reading``)."""
+    """What one sentence (with the spaces before it) says: its cues as (theme, start, end, sign) in
+    the order they start, offsets in the sentence as written; whether it criticises, praises
+    (``praised``; ``praised_outright``: not only in a concession); how many ``words`` it has;
+    whether it ``ends_in_shortfall`` (``reading.Reading``); and the sentence ``normalised``."""
 
     cues: tuple[tuple[str, int, int, int], ...]
     negative: bool
@@ -75,15 +72,17 @@ class _Sentence:
     praised_outright: bool
     words: int
     ends_in_shortfall: bool
+    normalised: str
 
 
 @lru_cache(maxsize=100_000)
-def _sentence(text: str, short_note: bool, extra: Frozen, after_shortfall: bool) -> _Sentence:
-    """One sentence read (cached: recruiters' sentences recur from one message to the next).
+def _sentence(text: str, short_note: bool, extra: Frozen, after_shortfall: bool, by_letter: bool) -> _Sentence:
+    """One sentence (as written) read (cached: recruiters' sentences recur from one message to the next).
 
     Praise counts when it names a theme or is about the candidate (not "many strong applicants");
     a word inside a cue speaks through that cue ("lacked relevant experience")."""
-    reading = read(text, short_note, after_shortfall)
+    normalised, corrections = normalise(text, by_letter)
+    reading = read(normalised, short_note, after_shortfall)
     cues = find_cues(reading, extra)
     negative = any(cue.sign < 0 for cue in cues)
     praised = [cue.clause for cue in cues if cue.sign > 0]
@@ -94,29 +93,31 @@ def _sentence(text: str, short_note: bool, extra: Frozen, after_shortfall: bool)
             negative = negative or (speaks_alone and sign < 0)
             if speaks_alone and sign > 0 and (reading.short_note or reading.is_about_candidate(clause)):
                 praised.append(clause)
-    return _Sentence(tuple((cue.theme, cue.start, cue.end, cue.sign) for cue in cues), negative, bool(praised),
-                     any(clause not in reading.concessive_clauses for clause in praised), len(reading.word_starts),
-                     reading.ends_in_shortfall)
+    in_order = tuple(sorted(((cue.theme, original_offset(cue.start, corrections, False), original_offset(cue.end, corrections, True),
+                              cue.sign) for cue in cues), key=itemgetter(1)))
+    return _Sentence(in_order, negative, bool(praised), any(clause not in reading.concessive_clauses for clause in praised),
+                     len(reading.word_starts), reading.ends_in_shortfall, normalised)
 
 
 def _sentences(text: str, extra: Frozen) -> list[tuple[int, _Sentence]]:
-    """Each sentence of a normalised text with its offset; bare topics count in a short note."""
-    starts = [0, *(end.end() for end in _SENTENCE_END.finditer(text))]
+    """Each sentence of a text (as written) with its offset; bare topics count in a short note."""
+    starts, by_letter = sentence_starts(text), grows_when_lowered(text)
     pieces = [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
     found, after_shortfall = [], False
     for piece in pieces:
-        found.append(_sentence(piece, False, extra, after_shortfall))
+        found.append(_sentence(piece, False, extra, after_shortfall, by_letter))
         after_shortfall = found[-1].ends_in_shortfall
     if sum(sentence.words for sentence in found) <= SHORT_NOTE_WORDS:
-        found = [_sentence(piece, True, extra, before is not None and before.ends_in_shortfall)
+        found = [_sentence(piece, True, extra, before is not None and before.ends_in_shortfall, by_letter)
                  for piece, before in zip(pieces, [None, *found])]
     return list(zip(starts, found))
 
 
-def _overall_polarity(text: str, sentences: list[_Sentence]) -> str:
+def _overall_polarity(sentences: list[_Sentence]) -> str:
     """Mixed, negative, positive or neutral. Criticism, or a rejection that names no reason, is
     negative; conceded praise does not soften a rejection."""
-    if any(sentence.negative for sentence in sentences) or rules.REJECTION_PATTERN.search(text):
+    if any(sentence.negative for sentence in sentences) or rules.REJECTION_PATTERN.search(
+            "".join(sentence.normalised for sentence in sentences)):
         return MIXED if any(sentence.praised_outright for sentence in sentences) else NEGATIVE
     return POSITIVE if any(sentence.praised for sentence in sentences) else NEUTRAL
 
@@ -141,17 +142,19 @@ def _by_rules(text: str, extra: Frozen) -> ThemeResult:
     """Classify one (cut) text by the rules alone; cached on the text and the user's keywords."""
     if not text.strip():
         return ThemeResult((), NEUTRAL, {}, {})
-    normalised, corrections = normalise(text)
-    sentences = _sentences(normalised, extra)
-    polarity = _overall_polarity(normalised, [sentence for _, sentence in sentences])
+    sentences = _sentences(text, extra)
+    polarity = _overall_polarity([sentence for _, sentence in sentences])
     evidence: dict[str, list[str]] = {}
     signs: dict[str, int] = {}
     for offset, sentence in sentences:
-        for theme, start, end, sign in sorted(sentence.cues, key=itemgetter(1)):
-            words = text[original_offset(offset + start, corrections, False) : original_offset(offset + end, corrections, True)]
-            if words not in evidence.setdefault(theme, []):
+        for theme, start, end, sign in sentence.cues:
+            words = text[offset + start : offset + end]
+            if theme not in evidence:
+                evidence[theme], signs[theme] = [words], sign
+                continue
+            if words not in evidence[theme]:
                 evidence[theme].append(words)
-            signs[theme] = min(signs.get(theme, 1), sign)
+            signs[theme] = min(signs[theme], sign)
     if not signs or (min(signs.values()) > 0 and polarity in (NEGATIVE, MIXED)):
         signs["generic"], evidence["generic"] = (1 if polarity == POSITIVE else -1), []
     themes = tuple(theme for theme in THEMES if theme in signs)

@@ -13,6 +13,10 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": " ", "”": " ", '"': " ", "(": " ", ")": " ",
                         "[": " ", "]": " ", "{": " ", "}": " ", "–": "-", "—": "-", "\t": " ", "\r": " ", "\xa0": " "})
+_PLAIN_CHARS = "".join(map(chr, _PLAIN))
+# Where a sentence ends, read in the text as written: ".", "!" or "?" before a space, or before a
+# character that normalising makes a space (a quote, a bracket).
+_SENTENCE_END = re.compile("[.!?](?=[\\s" + re.escape("".join(chr(code) for code, to in _PLAIN.items() if to == " ")) + "])")
 
 
 def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict[str, str]:
@@ -34,11 +38,24 @@ _TYPOS = _one_letter_typos(TYPO_TARGETS, NOT_TYPOS) | CONTRACTIONS
 Corrections = tuple[tuple[int, int, int, int], ...]  # (start, end) normalised, then (start, end) original
 
 
-def normalise(text: str) -> tuple[str, Corrections]:
-    """Lower-cased, plain-character, typo-corrected text, and where words were corrected."""
-    plain = text.translate(_PLAIN)
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of a text starts (the spaces after a sentence end start the next); the
+    sentences of the normalised text start at the same places, as normalising keeps sentence ends."""
+    return [0, *(end.end() for end in _SENTENCE_END.finditer(text))]
+
+
+def grows_when_lowered(text: str) -> bool:
+    """Whether a letter of the text grows when lower-cased ("İ"); ``normalise`` then keeps such
+    letters and lower-cases the others one by one."""
+    return len(text.lower()) != len(text)
+
+
+def normalise(text: str, by_letter: bool | None = None) -> tuple[str, Corrections]:
+    """Lower-cased, plain-character, typo-corrected text, and where words were corrected.
+    ``by_letter``: lower-case letter by letter, keeping those that grow (default: where one does)."""
+    plain = text.translate(_PLAIN) if any(char in text for char in _PLAIN_CHARS) else text
     lowered = plain.lower()
-    if len(lowered) != len(plain):  # a few letters grow when lower-cased ("İ"): keep those as they are
+    if by_letter or (by_letter is None and len(lowered) != len(plain)):
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in plain)
     if _TYPOS.keys().isdisjoint(_LETTERS.findall(lowered)) and not _STRETCHED.search(lowered):
         return lowered, ()
