@@ -333,7 +333,9 @@ def test_xlsx_native_values_title_rows_and_merged_title():
     assert first["Salary"] == 55000 and first["Remote"] is True
     assert first["Note"] == "=not a formula"
     assert second["Applied"] in (dt.date(2024, 11, 6), dt.datetime(2024, 11, 6))
-    assert second["Salary"] == 60000.5 and second["Note"] is None
+    # A column of text only is read as a text file's is ("" for blank); other columns keep None for blank.
+    assert second["Salary"] == 60000.5 and second["Note"] == "" and table.frame["Note"].dtype == "str"
+    assert table.frame["Applied"].dtype == object and table.frame["Company"].tolist() == ["Acme", "Beta"]
 
 
 def test_xlsx_table_starting_lower_right_keeps_sheet_row_numbers():

@@ -21,6 +21,7 @@ from analysis.normalize.date_order import DateOrder
 from analysis.normalize.date_words import DateWord
 from analysis.normalize.row_progress import Evidence, OutcomeCodes, RowProgress, read_progress
 from analysis.normalize.statuses import OFFER, StatusMeaning
+from analysis.reading.cells import blank_column
 
 __all__ = ["Evidence", "Normalized", "normalize"]
 
@@ -46,13 +47,15 @@ class Normalized:
     unclear_marks: tuple[SkippedRow, ...] = ()
 
 
-def _skips(frame: pd.DataFrame, text: dict[str, pd.Series], cells: dict[str, pd.Series], applied: pd.Series | None,
+def _skips(frame: pd.DataFrame, text: dict[str, pd.Series], cells: dict[str, pd.Series], has_date: np.ndarray | None,
            progress: RowProgress, rows: pd.Series) -> tuple[np.ndarray, tuple[SkippedRow, ...]]:
-    """Rows that are not applications: never applied, company-only or empty rows, exact duplicates."""
+    """Rows that are not applications: never applied, company-only or empty rows, exact duplicates.
+
+    ``has_date`` tells the rows whose date-applied cell is filled (None: there is no such column)."""
     blank = {name: (text[name] == "").to_numpy() for name in ("company", "role", "feedback")}
     evidence_any = (progress.levels > 0) | (progress.outcome != 0) | ~blank["feedback"]
-    has_date = (applied != "").to_numpy() if applied is not None else np.zeros(len(frame), bool)
-    dates_common = applied is not None and has_date.mean() >= 0.5
+    dates_common = has_date is not None and has_date.mean() >= 0.5
+    has_date = has_date if has_date is not None else np.zeros(len(frame), bool)
     rules = [
         (progress.not_applied, "not applied yet (status says so)"),
         (blank["company"] & blank["role"], "no company or role"),
@@ -199,8 +202,8 @@ def normalize(
                                [column.header for column in evidence.stage_columns], dayfirst, today or dt.date.today())
     _add_date_words(progress, outcomes, dates)
     applied_header = mapping.header("applied_on")
-    skipped_mask, skipped = _skips(frame, text, cells, cells_of(applied_header) if applied_header else None,
-                                   progress, rows)
+    has_date = ~blank_column(frame[applied_header]).to_numpy() if applied_header else None
+    skipped_mask, skipped = _skips(frame, text, cells, has_date, progress, rows)
     if sheets is not None:
         skipped = tuple(SkippedRow(item.row, f"sheet '{sheet}': {item.reason}")
                         for item, sheet in zip(skipped, sheets[skipped_mask]))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow.compute as pc
 from rapidfuzz import fuzz
 
 from analysis.core.schema import FIELDS
@@ -17,6 +18,7 @@ from analysis.normalize.dates import date_share
 from analysis.normalize.statuses import interpret_status
 from analysis.normalize.ticks import is_tick_column
 from analysis.normalize.vocabulary import fold
+from analysis.reading.cells import arrow_text
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": ("company", "company name", "employer", "organisation", "organization", "firm", "business",
@@ -101,18 +103,25 @@ def as_text(series: pd.Series) -> pd.Series:
     """Cells as trimmed text, blank for missing values."""
     if series.dtype != object and pd.api.types.is_string_dtype(series.dtype):
         return _trimmed(series.fillna(""))
-    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return _trimmed(series.astype(str).fillna(""))  # only text and blanks: straight to Arrow strings
+    if series.dtype == object:
+        text = arrow_text(series.to_numpy())
+        if text is not None:  # only text and blanks: straight to Arrow strings
+            return _trimmed(pd.Series(pd.array(text.fill_null(""), dtype="str"), index=series.index, name=series.name))
     return series.astype(object).where(series.notna(), "").astype(str).str.strip()
 
 
 def _trimmed(text: pd.Series) -> pd.Series:
     """``text.str.strip()``; ``text`` itself when no cell has spaces to trim, so that a large column is
-    not held twice (Arrow strings only: their lengths are cheap to sum)."""
+    not held twice (Arrow strings only: trimming can only shorten them, and their byte lengths are cheap to sum)."""
     trimmed = text.str.strip()
-    if getattr(text.dtype, "storage", None) == "pyarrow" and text.str.len().sum() == trimmed.str.len().sum():
+    if getattr(text.dtype, "storage", None) == "pyarrow" and _byte_length(text) == _byte_length(trimmed):
         return text
     return trimmed
+
+
+def _byte_length(text: pd.Series) -> int:
+    """The bytes of an Arrow string column's text, all cells together."""
+    return pc.sum(pc.binary_length(text.array.__arrow_array__())).as_py() or 0
 
 
 def normalise_header(header: str) -> str:

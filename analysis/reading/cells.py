@@ -1,21 +1,75 @@
-"""Cell helpers shared by the readers: blank cells, cell text, lower-case keys."""
+"""Cell helpers shared by the readers: a grid converted once into columns, blank cells, cell text, keys."""
 from __future__ import annotations
 
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 NULL_WORDS = ("null", "NULL", "None", "nan")
 BLANK_STRINGS = ("",) + NULL_WORDS
+_BLANK_WORDS = pa.array(BLANK_STRINGS, type=pa.large_string())
+_NO_TEXT = ("empty", "floating", "integer", "mixed-integer-float", "decimal", "boolean", "datetime64", "datetime",
+            "date", "timedelta", "time", "period")
+"""What ``infer_dtype(skipna=True)`` says of a column holding no text at all."""
+
+
+def grid_frame(cells: np.ndarray) -> pd.DataFrame:
+    """A 2-D grid of cell values as a frame, each cell's Python object converted once.
+
+    A column whose filled cells are all text becomes Arrow strings with "" for blank, as the
+    columns of a text file are; any other column keeps the values its cells hold (None for
+    blank). Exports' literal ``null``/``NULL``/``None``/``nan`` and "" count as blank in both.
+    (Each pass over a column of Python objects costs about as much as the conversion, whatever it
+    does, so everything after this works on Arrow's buffers instead.)
+    """
+    columns = {position: _grid_column(cells[:, position]) for position in range(cells.shape[1])}
+    return pd.DataFrame(columns, index=pd.RangeIndex(cells.shape[0]), columns=pd.RangeIndex(cells.shape[1]))
+
+
+def _grid_column(values: np.ndarray) -> pd.Series:
+    """One grid column: Arrow strings when its filled cells are all text, else the cell values."""
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    text = arrow_text(values, kind)
+    if text is not None:
+        return pd.Series(pd.array(pc.if_else(pc.is_in(text, _BLANK_WORDS), "", text.fill_null("")), dtype="str"))
+    values = values.copy()
+    if kind not in _NO_TEXT:
+        values[pd.Series(values, dtype=object).isin(BLANK_STRINGS).to_numpy()] = None
+    return pd.Series(values, dtype=object)
+
+
+def arrow_text(values: np.ndarray, kind: str | None = None) -> pa.Array | None:
+    """Object cells holding only text and blanks (None, NaN) as one Arrow string array (null for blank),
+    or None when some cell is not text. Converting once is far faster than pandas' ``astype(str)``.
+    ``kind`` is ``infer_dtype(values, skipna=True)`` when already known."""
+    if (kind or pd.api.types.infer_dtype(values, skipna=True)) not in ("string", "empty"):
+        return None
+    try:
+        return pa.array(np.ascontiguousarray(values), type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeError):  # text with lone surrogates
+        return None
 
 
 def blank_column(column: pd.Series) -> pd.Series:
     """True where a cell is empty, whitespace or None."""
-    if column.dtype == object:
-        values = column.to_numpy().tolist()
-        return pd.Series([value is None or (value.__class__ is str and value.isspace()) or value != value
-                          for value in values], index=column.index, dtype=bool)
-    return (column.fillna("") == "") | column.str.isspace().fillna(False).astype(bool)
+    if column.dtype != object:
+        return (column.fillna("") == "") | column.str.isspace().fillna(False).astype(bool)
+    values = column.to_numpy()
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    text = arrow_text(values, kind)
+    if text is not None:
+        blank = pc.or_kleene(text.is_null(), pc.utf8_is_space(text)).fill_null(True)
+        return pd.Series(blank.to_numpy(zero_copy_only=False), index=column.index, dtype=bool)
+    blank = pd.isna(values)  # None, NaN and NaT; then text of spaces only
+    if kind not in _NO_TEXT:
+        filled = np.flatnonzero(~blank)
+        spaces = np.fromiter((value.__class__ is str and value.isspace() for value in values[filled].tolist()),
+                             dtype=bool, count=len(filled))
+        blank[filled[spaces]] = True
+    return pd.Series(blank, index=column.index, dtype=bool)
 
 
 def keys(column: pd.Series) -> pd.Series:

@@ -2,8 +2,10 @@
 
 The reader finds the encoding, delimiter, sheet and header row, names the columns, and sets
 aside blank rows, total rows and repeated headers, each with the row number a spreadsheet shows.
-Cells are left as read: text files give strings ("" for blank), workbooks the values the cells
-hold (None for blank). Exports' literal ``null``/``NULL``/``None``/``nan`` count as blank.
+Cells are left as read: text files give strings ("" for blank); workbooks give the values the
+cells hold (None for blank), except that a column of text only is read as a text file's column is
+(Arrow strings, "" for blank; ``cells.grid_frame``). Exports' literal ``null``/``NULL``/``None``/``nan``
+count as blank.
 Whatever a user can fix is reported as one ``InputError`` sentence.
 """
 from __future__ import annotations

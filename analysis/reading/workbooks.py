@@ -11,7 +11,7 @@ import python_calamine
 
 from analysis.core import limits
 from analysis.core.errors import InputError
-from analysis.reading.cells import BLANK_STRINGS, cell_text, is_blank
+from analysis.reading.cells import cell_text, grid_frame, is_blank
 from analysis.reading.headers import HEADER_SEARCH_ROWS, header_index
 from analysis.reading.sniffing import DAMAGED_MESSAGE, PASSWORD_MESSAGE
 
@@ -27,7 +27,8 @@ _DATA_SHEET = re.compile(r"application|tracker|jobs?\b|log|data|search|pipeline"
 
 @dataclass(frozen=True)
 class SheetGrid:
-    """One sheet's cells (None for blank) and where its used area starts (1-based)."""
+    """One sheet's cells (``cells.grid_frame``: text columns as strings, others None for blank) and where
+    its used area starts (1-based)."""
 
     name: str
     grid: pd.DataFrame
@@ -97,9 +98,7 @@ def _grid(book: python_calamine.CalamineWorkbook, name: str) -> SheetGrid:
     start = chosen.start or (0, 0)
     cells = np.array(rows, dtype=object).reshape(len(rows), -1 if rows else 0)
     _fill_merged_down(cells, chosen.merged_cell_ranges or [], start)
-    flat = cells.reshape(-1)  # calamine gives "" for an empty cell; exports write "null"
-    flat[pd.Series(flat, dtype=object).isin(BLANK_STRINGS).to_numpy()] = None
-    return SheetGrid(name, pd.DataFrame(cells, dtype=object), start[0] + 1, start[1] + 1)
+    return SheetGrid(name, grid_frame(cells), start[0] + 1, start[1] + 1)  # calamine gives "" for an empty cell
 
 
 def _header_cells(rows: list[list]) -> list[str]:
