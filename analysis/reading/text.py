@@ -5,7 +5,10 @@ import csv
 import io
 import itertools
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from analysis.core import limits
 from analysis.core.errors import InputError
@@ -15,6 +18,7 @@ from analysis.reading.sniffing import QUOTED
 
 EMPTY = "The file is empty; choose the file that holds your applications."
 TEXT_SAMPLE = 65536  # characters of a text file used to find its width
+_CHUNK = 1 << 24  # bytes searched for quotes at a time
 
 
 def parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataFrame:
@@ -35,6 +39,9 @@ def parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataF
     broken_quotes = False
     if filled == width:
         payload = data if data is not None else text.encode("utf-8", errors="replace")
+        grid = _arrow_grid(payload, delimiter, width, cap)
+        if grid is not None:
+            return grid
         try:
             grid = pd.read_csv(io.BytesIO(payload), sep=delimiter, header=None, names=range(width),
                                index_col=False, dtype="string[pyarrow]", keep_default_na=False,
@@ -64,6 +71,51 @@ def parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataF
     cells = [["" if value in BLANK_STRINGS else value for value in row] + [""] * (width - len(row))
              for row in rows]
     return pd.DataFrame(cells, columns=range(width), dtype=str)
+
+
+def _arrow_grid(payload: bytes, delimiter: str, width: int, cap: int) -> pd.DataFrame | None:
+    """The records of a rectangular file (every record ``width`` fields; blank lines are rows of
+    blanks) read by Arrow's CSV parser straight into Arrow strings, at most ``cap`` of them; None
+    when a record has another width or a quote is left open (the pandas and lenient paths read
+    those). Arrow reads the same fields as pandas' parser, several times faster and without a
+    Python object per cell."""
+    if not payload.strip() or _quote_left_open(payload, delimiter):
+        return None
+    names = [str(position) for position in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(payload),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.large_string()),
+                                                  null_values=list(NULL_WORDS), strings_can_be_null=True))
+    except (pa.ArrowInvalid, UnicodeError):
+        return None
+    table = table.slice(0, cap)
+    return pd.DataFrame({position: pd.array(table.column(position).fill_null(""), dtype="str")
+                         for position in range(width)}, index=pd.RangeIndex(table.num_rows))
+
+
+def _quote_left_open(data: bytes, delimiter: str) -> bool:
+    """True when a quoted field runs to the end of ``data``, as pandas' parser reads quotes ("EOF
+    inside string"; Arrow's parser would take the rest of the file as that field's text).
+
+    Only runs of quotes change the state: a run that starts a field opens it (an odd run stays
+    open, an even one is an empty or closed field), inside a field an odd run closes it, and a run
+    in the middle of unquoted text is literal. So the field is open at the end when an odd number
+    of odd runs starting fields follow the last odd run in the middle of a field.
+    """
+    view = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.concatenate([np.flatnonzero(view[start:start + _CHUNK] == ord('"')) + start
+                             for start in range(0, len(view), _CHUNK)])
+    if not len(quotes):
+        return False
+    first = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)
+    starts, odd = quotes[first], np.diff(np.append(first, len(quotes))) % 2 == 1
+    at_field_start = (starts == 0) | np.isin(view[np.maximum(starts - 1, 0)], (ord(delimiter), ord("\n"), ord("\r")))
+    literal = np.flatnonzero(odd & ~at_field_start)
+    after = literal[-1] + 1 if len(literal) else 0
+    return bool(np.count_nonzero((odd & at_field_start)[after:]) % 2)
 
 
 def _too_many_columns() -> InputError:
