@@ -54,22 +54,29 @@ def arrow_text(values: np.ndarray, kind: str | None = None) -> pa.Array | None:
 
 
 def blank_column(column: pd.Series) -> pd.Series:
-    """True where a cell is empty, whitespace or None."""
+    """True where a cell is empty (""), whitespace, None or NaN."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        return pd.Series(_blank_text(column.array.__arrow_array__()), index=column.index, dtype=bool)
     if column.dtype != object:
         return (column.fillna("") == "") | column.str.isspace().fillna(False).astype(bool)
     values = column.to_numpy()
     kind = pd.api.types.infer_dtype(values, skipna=True)
     text = arrow_text(values, kind)
     if text is not None:
-        blank = pc.or_kleene(text.is_null(), pc.utf8_is_space(text)).fill_null(True)
-        return pd.Series(blank.to_numpy(zero_copy_only=False), index=column.index, dtype=bool)
-    blank = pd.isna(values)  # None, NaN and NaT; then text of spaces only
+        return pd.Series(_blank_text(text), index=column.index, dtype=bool)
+    blank = pd.isna(values)  # None, NaN and NaT; then empty text and text of spaces only
     if kind not in _NO_TEXT:
         filled = np.flatnonzero(~blank)
-        spaces = np.fromiter((value.__class__ is str and value.isspace() for value in values[filled].tolist()),
+        spaces = np.fromiter((value.__class__ is str and (not value or value.isspace()) for value in values[filled].tolist()),
                              dtype=bool, count=len(filled))
         blank[filled[spaces]] = True
     return pd.Series(blank, index=column.index, dtype=bool)
+
+
+def _blank_text(text: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """True for null, empty and whitespace-only strings."""
+    blank = pc.or_(pc.equal(pc.binary_length(text), 0), pc.utf8_is_space(text))
+    return pc.fill_null(blank, True).to_numpy(zero_copy_only=False)
 
 
 def keys(column: pd.Series) -> pd.Series:

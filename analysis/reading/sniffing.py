@@ -12,6 +12,9 @@ import re
 import zipfile
 from collections import Counter
 
+import numpy as np
+import pyarrow as pa
+
 from analysis.core import limits
 from analysis.core.errors import InputError
 
@@ -105,43 +108,62 @@ def _ole_is_encrypted(data: bytes) -> bool:
     return False
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+def decode_text(data: bytes, sample: int | None = None) -> tuple[str, str]:
     """The text and its encoding: a BOM if present, UTF-16 without BOM, UTF-8, cp1252, Latin-1.
 
-    Raises ``InputError`` for binary data and for web pages or XML saved as spreadsheets.
+    With ``sample``, the text of a UTF-8 file (with or without BOM) is only its first ``sample``
+    characters (the whole file is still checked to be UTF-8): a parser reads such a file's bytes
+    itself, so its text need not be held beside them. Raises ``InputError`` for binary data and
+    for web pages or XML saved as spreadsheets.
     """
     text, encoding = None, None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            text, encoding = data[len(bom):].decode(name.replace("-sig", ""), errors="replace"), name
+            body = memoryview(data)[len(bom):]
+            text = _head(body, sample) if sample and name == "utf-8-sig" else \
+                str(body, name.replace("-sig", ""), "replace")
+            encoding = name
             break
     if text is None:
-        sample = data[:4096]
-        half = max(len(sample) // 2, 1)
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        head = data[:4096]
+        half = max(len(head) // 2, 1)
+        even, odd = head[0::2].count(0), head[1::2].count(0)
         if odd > 0.4 * half and even < 0.05 * half:
             text, encoding = data.decode("utf-16-le", errors="replace"), "utf-16-le"
         elif even > 0.4 * half and odd < 0.05 * half:
             text, encoding = data.decode("utf-16-be", errors="replace"), "utf-16-be"
     if text is None:
-        text, encoding = _decode_without_bom(data)
-    sample = text[:65536]
-    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        text, encoding = _decode_without_bom(data, sample)
+    start = text[:65536]
+    if "\x00" in start or len(_CONTROL.findall(start)) > max(2, len(start) // 100):
         raise InputError(_NOT_A_TABLE)
-    head = sample[:1024].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html", "<table", "<?xml")):
+    opening = start[:1024].lstrip("\ufeff \t\r\n").lower()
+    if opening.startswith(("<!doctype html", "<html", "<table", "<?xml")):
         raise InputError("This file is a web page or XML saved under a spreadsheet name; open it "
                          "in Excel and save it as .xlsx or .csv.")
     return text, encoding
 
 
-def _decode_without_bom(data: bytes) -> tuple[str, str]:
-    """UTF-8 when the bytes are valid UTF-8, else mostly UTF-8 with a few Windows-1252 bytes, else
-    Windows-1252, else Latin-1 (never fails)."""
+def _head(data: bytes | memoryview, characters: int) -> str:
+    """The first ``characters`` characters of UTF-8 bytes, as decoding them all would give them."""
+    return str(data[:4 * characters], "utf-8", "replace")[:characters]
+
+
+def _is_utf8(data: bytes) -> bool:
+    """True when the bytes are valid UTF-8, checked by Arrow without decoding them into a string."""
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(data)).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _decode_without_bom(data: bytes, sample: int | None = None) -> tuple[str, str]:
+    """UTF-8 when the bytes are valid UTF-8 (only ``sample`` characters of it when given), else mostly
+    UTF-8 with a few Windows-1252 bytes, else Windows-1252, else Latin-1 (never fails)."""
+    if _is_utf8(data):
+        return (_head(data, sample) if sample else data.decode("utf-8")), "utf-8"
     mixed = _utf8_with_stray_bytes(data)
     if mixed is not None:
         return mixed, MIXED_ENCODING

@@ -69,11 +69,10 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> RawTable
                          "or delete unused sheets and columns.")
     kind = workbook_kind(data, filename)
     if kind is None:
-        text, encoding = decode_text(data)
+        # The parser reads a UTF-8 file's bytes: only the start of its text is decoded, to sniff it.
+        text, encoding = decode_text(data, sample=TEXT_SAMPLE + 1)
         delimiter = detect_delimiter(text)
-        utf8 = data[3:] if encoding == "utf-8-sig" else data if encoding == "utf-8" else None
-        if utf8 is not None:  # the parser reads the bytes: keep only the sample, not a second copy
-            text = text[:TEXT_SAMPLE]
+        utf8 = memoryview(data)[3:] if encoding == "utf-8-sig" else data if encoding == "utf-8" else None
         grid = parse_text(text, delimiter, utf8)
         return _build(grid, 1, 1, file_kind="csv", sheet=None, sheets=(),
                       encoding=encoding, delimiter=delimiter)

@@ -21,7 +21,7 @@ TEXT_SAMPLE = 65536  # characters of a text file used to find its width
 _CHUNK = 1 << 24  # bytes searched for quotes at a time
 
 
-def parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataFrame:
+def parse_text(text: str, delimiter: str, data: bytes | memoryview | None = None) -> pd.DataFrame:
     """All records as a grid of strings ("" for blank), padded to the widest record.
 
     ``data`` is the file's UTF-8 bytes when it has them, saving an encoding pass; ``text`` may
@@ -53,7 +53,7 @@ def parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataF
         except ValueError as error:  # ragged rows or broken quoting: the slower, lenient path
             broken_quotes = "EOF inside string" in str(error)
     if data is not None:
-        text = data.decode("utf-8", errors="replace")
+        text = str(data, "utf-8", "replace")
     if filled < width:  # a sheet's used range saved as CSV: drop the empty columns while reading
         broken_quotes = text.count('"') % 2 == 1
     quoting = csv.QUOTE_NONE if broken_quotes else csv.QUOTE_MINIMAL
@@ -73,13 +73,13 @@ def parse_text(text: str, delimiter: str, data: bytes | None = None) -> pd.DataF
     return pd.DataFrame(cells, columns=range(width), dtype=str)
 
 
-def _arrow_grid(payload: bytes, delimiter: str, width: int, cap: int) -> pd.DataFrame | None:
+def _arrow_grid(payload: bytes | memoryview, delimiter: str, width: int, cap: int) -> pd.DataFrame | None:
     """The records of a rectangular file (every record ``width`` fields; blank lines are rows of
     blanks) read by Arrow's CSV parser straight into Arrow strings, at most ``cap`` of them; None
     when a record has another width or a quote is left open (the pandas and lenient paths read
     those). Arrow reads the same fields as pandas' parser, several times faster and without a
     Python object per cell."""
-    if not payload.strip() or _quote_left_open(payload, delimiter):
+    if _only_whitespace(payload) or _quote_left_open(payload, delimiter):
         return None
     names = [str(position) for position in range(width)]
     try:
@@ -96,7 +96,12 @@ def _arrow_grid(payload: bytes, delimiter: str, width: int, cap: int) -> pd.Data
                          for position in range(width)}, index=pd.RangeIndex(table.num_rows))
 
 
-def _quote_left_open(data: bytes, delimiter: str) -> bool:
+def _only_whitespace(data: bytes | memoryview) -> bool:
+    """True when the bytes hold nothing but whitespace (the whole file is copied only if its start is blank)."""
+    return not bytes(data[:TEXT_SAMPLE]).strip() and not bytes(data).strip()
+
+
+def _quote_left_open(data: bytes | memoryview, delimiter: str) -> bool:
     """True when a quoted field runs to the end of ``data``, as pandas' parser reads quotes ("EOF
     inside string"; Arrow's parser would take the rest of the file as that field's text).
 
