@@ -8,7 +8,7 @@ import streamlit as st
 from analysis.charts.drilldown import flow_name
 from analysis.export.markdown import inert_sentence
 from analysis.funnel.survival import reply_rows
-from analysis.summary.lead import HOW_SURE, funnel_lead
+from analysis.summary.lead import HOW_SURE, funnel_lead, outcome_sentence
 from ui import components, drilldown, state
 
 
@@ -32,8 +32,9 @@ ctx = state.context()
 st.title("Funnel")
 report = components.require_report(ctx)
 components.scope_caption(report, ctx)
-components.warnings(report.loaded)
 outcomes_known = report.loaded.normalized.outcomes_known
+st.markdown(inert_sentence(" ".join(funnel_lead(report)) if outcomes_known else outcome_sentence(report)))
+components.warnings(report.loaded)
 components.overview_metrics(report.funnel.overview, outcomes_known,
                             of_total=len(report.loaded.applications) if ctx.filters.active else None)
 made = components.funnel_charts(ctx, report)
@@ -47,7 +48,6 @@ if not outcomes_known:
     drilldown.panel(ctx, apps, ("trend",))
     st.stop()
 
-st.markdown(inert_sentence(" ".join(funnel_lead(report))))
 with st.expander(HOW_SURE, icon=":material/query_stats:"):
     components.bottleneck(report.funnel)
     st.caption(inert_sentence(f"{report.trend.sentence} {report.timing.survival.sentence}"))

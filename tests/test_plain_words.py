@@ -106,3 +106,11 @@ def test_n_intervals_and_tests_sit_behind_how_sure_is_this(page):
         report = sample_report()
         assert report.funnel.bottleneck_verdict.sentence in str([alert.value for alert in at.info])
         assert "likely between 7% and 59%" in report.funnel.bottleneck_verdict.sentence
+
+
+def test_each_caveat_of_the_published_figures_is_said_once():
+    from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT
+
+    markdown = render(sample_report(), "md").decode()
+    as_read = re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+    assert as_read.count(EMPLOYER_CAVEAT) == 1 and as_read.count(CANDIDATE_CAVEAT) == 1

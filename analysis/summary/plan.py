@@ -9,6 +9,7 @@ from analysis.plan.levers import needle_movers
 from analysis.plan.norms import norms_beside
 from analysis.plan.pace import Pace
 from analysis.plan.planner import applications_per_offer
+from analysis.plan.published import CANDIDATE_CAVEAT, EMPLOYER_CAVEAT
 from analysis.summary.model import (
     Bullets,
     ChartRef,
@@ -127,14 +128,15 @@ def norms_section(report: Report) -> Section:
     """The user's rates beside published figures, each with its source, year, population and caveat."""
     comparisons = norms_beside(report.funnel, report.timing)
     items = tuple(
-        # Published wording (">60,000 businesses") is escaped like user text.
-        text(UserText(f"{comparison.reading} Measured among: {comparison.populations}. {comparison.caveat}"))
+        # Published wording (">60,000 businesses") is escaped like user text; each kind's caveat is said once, above.
+        text(UserText(f"{comparison.reading} Measured among: {comparison.populations}. {comparison.note}".strip()))
         for comparison in comparisons
     )
     if not items:
         return Section("norms", "Your rates beside published figures",
                        (Paragraph(text("Too few decided applications to set beside published figures yet.")),))
-    return Section("norms", "Your rates beside published figures", (Bullets(items),))
+    caveats = Paragraph(text(f"Published figures are context, not targets. {EMPLOYER_CAVEAT} {CANDIDATE_CAVEAT}"))
+    return Section("norms", "Your rates beside published figures", (caveats, Bullets(items)))
 
 
 def _join(parts: list[str], separator: str = ", ") -> list[str]:
