@@ -4,6 +4,7 @@ import streamlit as st
 from analysis.core.safety import safe_filename
 from analysis.export.files import applications_csv
 from ui import components, data_controls, data_questions, data_refusal, data_report, date_order, files, state
+from ui.choices import choices_for
 from ui.settings.panel import settings_panel
 
 ctx = state.context()
@@ -22,7 +23,7 @@ else:
     if ctx.loaded is None and ctx.error and ctx.source is not None and not ctx.source.is_sample:
         data_refusal.refused_file(ctx.source, ctx.error)  # why, the table as read, the column editor; stops
     source, loaded = components.require_loaded(ctx)
-choices = state.choices_for(source.digest)
+choices = choices_for(source.digest)
 st.markdown(data_report.lead(loaded))
 data_questions.column_questions(loaded.mapping, choices)
 

@@ -9,8 +9,9 @@ from app_harness import ROOT, TIMEOUT, TODAY, no_exception, open_app
 from streamlit.testing.v1 import AppTest
 
 from analysis.normalize.loading import load
+from ui.choices import Choices
 from ui.filters import Filters
-from ui.state import CONTEXT_KEY, AppContext, Choices, SettingsKey, Source, digest_of
+from ui.state import CONTEXT_KEY, AppContext, SettingsKey, Source, digest_of
 
 DOWNLOADS = ["Markdown", "HTML (charts, works offline)", "Excel workbook", "Cleaned applications (CSV)"]
 

@@ -17,7 +17,8 @@ from analysis.funnel.sankey import NODE_LABELS, Flow, to_sankeymatic
 from analysis.funnel.stages import Funnel, Overview
 from analysis.normalize.loading import LoadResult
 from analysis.report import Report
-from ui.state import ROOT, AppContext, Source, current_choices
+from ui.choices import current_choices
+from ui.state import ROOT, AppContext, Source
 
 TEMPLATE_XLSX = ROOT / "sample_data" / "template.xlsx"
 TEMPLATE_CSV = ROOT / "sample_data" / "template.csv"

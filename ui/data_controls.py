@@ -1,7 +1,7 @@
 """The Data page's controls: the user's corrections to a reading (sheet, columns, statuses; the date
 order has its own module, ``ui.date_order``).
 
-Every correction goes into the session's :class:`~ui.state.Choices`, which is part of the cache
+Every correction goes into the session's :class:`~ui.choices.Choices`, which is part of the cache
 key of the load, so the whole app (every page) uses the corrected reading. Editors are keyed
 by a version number that changes with each correction, so they always show the current reading.
 """
@@ -14,8 +14,8 @@ from analysis.core.schema import FIELDS, OUTCOME_LABELS, OUTCOMES, STAGE_LABELS,
 from analysis.normalize.columns import ColumnMapping
 from analysis.normalize.loading import LoadResult
 from analysis.reading.tables import RawTable
+from ui.choices import Choices, current_choices
 from ui.files import OpenFile
-from ui.state import Choices, current_choices
 
 NONE = "(none)"
 FIELD_LABELS: dict[str, str] = {

@@ -2,15 +2,15 @@
 
 An unsure guess for a field the file can do without is not used
 (:attr:`analysis.normalize.columns.ColumnMapping.questions`); the user's answer goes into the file's
-:class:`~ui.state.Choices` like any other correction, so every page follows it.
+:class:`~ui.choices.Choices` like any other correction, so every page follows it.
 """
 from __future__ import annotations
 
 import streamlit as st
 
 from analysis.normalize.columns import ColumnMapping
+from ui.choices import Choices
 from ui.components import plain
-from ui.state import Choices
 
 QUESTIONS: dict[str, str] = {
     "source": "where you applied (the channel)",

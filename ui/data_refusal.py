@@ -13,7 +13,8 @@ from analysis.core.errors import InputError
 from analysis.normalize.columns import ColumnMapping
 from analysis.normalize.loading import LoadSettings, inspect
 from analysis.reading.tables import RawTable
-from ui import data_controls, data_report, state
+from ui import data_controls, data_report
+from ui.choices import choices_for, choices_of
 from ui.components import plain, template_downloads
 from ui.state import Source
 
@@ -27,14 +28,14 @@ def _inspect(digest: str, name: str, sheet: str | None, columns: tuple, _data: b
 
 
 def _undo(digest: str) -> None:
-    choices = state.choices_of(digest)
+    choices = choices_of(digest)
     choices.sheet = None
     choices.reset_mapping()
 
 
 def _accept(digest: str, columns: dict[str, str | None]) -> None:
     """The user confirms the suggested columns: they become the user's choices."""
-    choices = state.choices_of(digest)
+    choices = choices_of(digest)
     choices.columns.update({field: header for field, header in columns.items() if header})
     choices.version += 1
 
@@ -42,7 +43,7 @@ def _accept(digest: str, columns: dict[str, str | None]) -> None:
 def refused_file(source: Source, error: str) -> None:
     """Why the file was refused, then what was read and the column editor; the page stops after it."""
     st.error(plain(error), title="This file cannot be used")
-    choices = state.choices_for(source.digest)
+    choices = choices_for(source.digest)
     if choices.changed:
         st.button("Undo my choices for this file", on_click=_undo, args=(source.digest,),
                   icon=":material/undo:", key="undo_choices")

@@ -1,6 +1,6 @@
 """The Data page's date reading: one day/month order for every date column, and words found in them.
 
-The order chosen here goes into the file's :class:`~ui.state.Choices` (part of the load's cache
+The order chosen here goes into the file's :class:`~ui.choices.Choices` (part of the load's cache
 key), so every page and every date column (applied, response, stage dates) follows it.
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ import streamlit as st
 
 from analysis.normalize.date_order import CHOSEN, DOTS, EVENTS, MONTH_NAMES, PROVEN, DateOrder
 from analysis.normalize.loading import LoadResult
+from ui.choices import Choices, current_choices
 from ui.components import plain
-from ui.state import Choices, current_choices
 
 ORDERS = {"auto": "Auto", "day": "Day first (31/12)", "month": "Month first (12/31)"}
 _DAYFIRST = {"auto": None, "day": True, "month": False}

@@ -11,6 +11,7 @@ from analysis.core.limits import MAX_UPLOAD_BYTES, megabytes
 from analysis.normalize.loading import LoadResult
 from analysis.normalize.merge import MergedApplications
 from ui import files, memory, progress, state
+from ui.choices import choices_for, keep_choices_of
 from ui.components import plain
 from ui.filters import Domain, Filters
 from ui.settings import kept
@@ -19,7 +20,6 @@ from ui.state import (
     AppContext,
     SettingsKey,
     Source,
-    choices_for,
     digest_of,
     load_source,
     sample_source,
@@ -158,7 +158,7 @@ def render() -> AppContext:
         with st.expander("Advanced"):
             st.date_input("Today", key="today", format="YYYY-MM-DD",
                           help="Results are computed as of this date. Fix it to reproduce a result later.")
-    state.keep_choices_of({source.digest for source in sources})
+    keep_choices_of({source.digest for source in sources})
     st.session_state[files.FILES_KEY] = []
     today, ghost_days = st.session_state["today"], st.session_state["ghost_days"]
     merged = None

@@ -16,9 +16,10 @@ from analysis.core.errors import InputError
 from analysis.export.markdown import markdown_literal
 from analysis.reading.tables import read_table
 from ui import state
+from ui.choices import Choices, choices_of
 from ui.settings import store
 from ui.settings.store import Corrections
-from ui.state import KEYWORDS_KEY, Choices, SettingsKey, Source
+from ui.state import KEYWORDS_KEY, SettingsKey, Source
 
 SIGNATURES_KEY = "tracker_signatures"
 """Session state: file digest -> (header signature, headers of the default reading), or None if unreadable."""
@@ -77,7 +78,7 @@ def _signature(source: Source, today: dt.date, ghost_days: int) -> tuple[str, tu
 
 def choices_kept(source: Source, today: dt.date, ghost_days: int) -> Choices:
     """The file's choices, with the corrections kept on this machine put back the first time it is opened."""
-    choices = state.choices_of(source.digest)
+    choices = choices_of(source.digest)
     signatures = st.session_state.setdefault(SIGNATURES_KEY, {})
     if source.is_sample or source.digest in signatures:
         return choices
@@ -121,7 +122,7 @@ def restored_count(source: Source) -> int:
 
 def forget(digest: str) -> None:
     """Undo the restored corrections of a file: its choices and the session's keywords start afresh."""
-    choices = state.choices_of(digest)
+    choices = choices_of(digest)
     choices.sheet = None
     choices.reset_mapping()
     st.session_state[KEYWORDS_KEY] = {}

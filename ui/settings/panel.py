@@ -6,9 +6,9 @@ import streamlit as st
 from analysis.core.safety import safe_filename
 from analysis.core.wording import plural
 from analysis.normalize.loading import LoadResult
+from ui.choices import Choices, Source
 from ui.components import plain
 from ui.settings import kept, store
-from ui.state import Choices, Source
 
 UPLOAD_KEY = "settings_upload"
 APPLIED_KEY = "settings_applied"
