@@ -39,7 +39,7 @@ def _quantified(regex: str, index: int) -> tuple[bool, int]:
         optional, index = regex[index + 1 : close].split(",")[0] in ("", "0"), close + 1
     else:
         return False, index
-    return optional, index + (regex[index : index + 1] == "?")
+    return optional, index + (regex[index : index + 1] in ("?", "+"))  # lazy or possessive
 
 
 def _element(regex: str, index: int) -> tuple[Items, bool, int]:
@@ -179,14 +179,18 @@ class Dispatched:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches ``re.compile(self.whole).finditer`` gives."""
         endpos = len(text) if endpos is None else endpos
-        find = self._candidates().search
-        candidate = find(text, pos, endpos)
-        while candidate is not None:
-            pattern = self._pattern(text[candidate.start()])
-            found = pattern.match(text, candidate.start(), endpos) if pattern is not None else None
-            if found is not None:
-                yield found
-            candidate = find(text, found.end() if found is not None else candidate.end(), endpos)
+        finder, by_char = self._candidates(), self._by_char
+        while True:
+            for candidate in finder.finditer(text, pos, endpos):
+                start = candidate.start()
+                pattern = by_char[text[start]] if text[start] in by_char else self._pattern(text[start])
+                found = pattern.match(text, start, endpos) if pattern is not None else None
+                if found is not None:
+                    yield found
+                    pos = found.end()  # the next match starts after this one, wherever the candidates were
+                    break
+            else:
+                return
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The match ``re.compile(self.whole).match`` gives (none inside a word but at "n't")."""

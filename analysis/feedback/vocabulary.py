@@ -336,7 +336,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(?:questions?|sections?|fields?|dates|information|details|keywords|contact details) (?:on|in|of|from) (?:the |your |my )?" + MATERIAL,
         r"(?:screening|application|supplementary|knockout) questions|ats",
         r"left (?:the |a |an |some |several )?(?:[\w-]+ )?(?:fields?|sections?|questions?|boxes) (?:blank|empty|unanswered)",
-        r"(?:\w+(?:-\w+)? )?(?:fields?|sections?) (?:was |were |left )?(?:blank|empty|unanswered)",
+        r"(?:\w++(?:-\w++)? )?(?:fields?|sections?) (?:was |were |left )?(?:blank|empty|unanswered)",
         r"missing (?:[\w-]+ ){0,2}?(?:information|details|dates|contact|sections?|fields?)", r"(?:incomplete|unfinished) application", r"application (?:was |is )?(?:incomplete|missing)",
         r"(?:n't|not|failed to|forgot to) (?:include|attach|submit|provide|send) (?:a |an |your |my |the )?(?:[\w-]+ )?(?:" + MATERIAL_WORDS + r"|references|work samples?)",
     ),
