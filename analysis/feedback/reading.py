@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
 from analysis.feedback import rules
@@ -17,7 +16,6 @@ NEGATION_DISTANCE = 3  # most words between a negation and the word it negates
 WORD = re.compile(r"\w[\w'-]*")
 
 
-@lru_cache(maxsize=100_000)
 def word_starts(text: str) -> tuple[int, ...]:
     """Where each word of a (normalised) text starts."""
     return tuple(word.start() for word in WORD.finditer(text))
