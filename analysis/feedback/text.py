@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from analysis.feedback.language import CONTRACTIONS, NOT_TYPOS, TYPO_TARGETS
 
@@ -34,7 +35,12 @@ def _one_letter_typos(targets: Iterable[str], real_words: Iterable[str]) -> dict
     return typos
 
 
-_TYPOS = _one_letter_typos(TYPO_TARGETS, NOT_TYPOS) | CONTRACTIONS
+@lru_cache(maxsize=1)
+def _typos() -> dict[str, str]:
+    """Typos of the key words and contractions written without the apostrophe -> the word (built on first use)."""
+    return _one_letter_typos(TYPO_TARGETS, NOT_TYPOS) | CONTRACTIONS
+
+
 Corrections = tuple[tuple[int, int, int, int], ...]  # (start, end) normalised, then (start, end) original
 
 
@@ -57,12 +63,13 @@ def normalise(text: str, by_letter: bool | None = None) -> tuple[str, Correction
     lowered = plain.lower()
     if by_letter or (by_letter is None and len(lowered) != len(plain)):
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in plain)
-    if _TYPOS.keys().isdisjoint(_LETTERS.findall(lowered)) and not _STRETCHED.search(lowered):
+    typos = _typos()
+    if typos.keys().isdisjoint(_LETTERS.findall(lowered)) and not _STRETCHED.search(lowered):
         return lowered, ()
     pieces, corrections, copied_up_to, length = [], [], 0, 0
     for match in _LETTERS.finditer(lowered):
         fixed = _STRETCHED.sub(r"\1", match.group())
-        fixed = _TYPOS.get(fixed, fixed)
+        fixed = typos.get(fixed, fixed)
         if fixed != match.group():
             length += match.start() - copied_up_to
             pieces += [lowered[copied_up_to : match.start()], fixed]
