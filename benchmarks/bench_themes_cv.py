@@ -2,18 +2,23 @@
 
     python benchmarks/bench_themes_cv.py [EVAL_DIR]
 
-Folds split by source (one page's sentences never sit on both sides). In each fold the model is
-fitted, and its decision thresholds chosen by an inner grouped CV, on the training folds only;
-the held-out fold is then classified by the rules alone, the model alone and the hybrid. Prints
-accuracy by score_themes.py's rule, polarity accuracy on the clearly positive/negative rows, the
-rate of ``generic`` on rows whose labels state a reason, the unclear rate, per-theme precision
+Nested and grouped: the outer folds split the shared rows by source (one site's or repository's
+sentences never sit on both sides, as ../shared/eval/README.md asks). In each outer fold the
+model is trained by ``analysis.feedback.train.train`` on the other folds plus the hand-written
+probes, and its decision is chosen there by an inner grouped CV over those training rows only;
+the held-out fold is then classified by the rules alone, the model alone and the shipped hybrid.
+Prints accuracy by score_themes.py's rule, polarity accuracy on the clearly positive/negative
+rows (beside the share of those that are negative: what always answering "negative" scores), the
+rate of ``generic`` on rows whose labels state a reason, the unclear share, per-theme precision
 and recall, and a confusion table (labelled theme -> predicted themes).
 """
 from __future__ import annotations
 
 import sys
-from collections import Counter
+import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -22,73 +27,91 @@ from analysis.feedback import features as F  # noqa: E402
 from analysis.feedback import model as learned  # noqa: E402
 from analysis.feedback import train as T  # noqa: E402
 from analysis.feedback.classifier import ThemeResult, classify_by_rules  # noqa: E402
-from analysis.feedback.hybrid import combine  # noqa: E402
+from analysis.feedback.hybrid import combine_many  # noqa: E402
 
 POLARITY = {"neg": "negative", "pos": "positive"}
-METHODS = ("rules", "model alone", "hybrid with learned themes", "shipped: rules + learned generic/unclear")
+METHODS = ("rules", "model alone", "hybrid (shipped)")
 
 
-def model_alone(text: str, by_rules: ThemeResult, model: learned.ThemeModel) -> ThemeResult:
-    """The model's themes without the rules (the polarity is still the rules')."""
-    if not by_rules.themes:
-        return by_rules
-    themes, unclear = learned.decide(learned.read(text, model).probabilities, set(), False, model)
+def model_alone(reading: learned.Reading, row: int, decision: learned.Decision) -> ThemeResult:
+    """The model's themes and polarity without the rules."""
+    themes, unclear = learned.decide(reading.probabilities[row], decision)
     ordered = tuple(theme for theme in THEMES if theme in themes)
-    return ThemeResult(ordered, by_rules.polarity, {t: () for t in ordered}, {t: "negative" for t in ordered}, unclear)
+    return ThemeResult(ordered, learned.polarity(reading.probabilities[row]), {t: () for t in ordered},
+                       {t: "negative" for t in ordered}, unclear)
 
 
-def held_out_results(rows: list[dict]) -> dict[str, list[ThemeResult]]:
-    """Per method, each row's result from the fold that held it out."""
-    feature_rows = [F.features(row["text"]) for row in rows]
-    by_rules = [classify_by_rules(row["text"]) for row in rows]
-    rule_sets = T.rule_theme_sets(rows)
+def held_out_results(rows: list[dict], probes: list[dict]) -> dict[str, list[ThemeResult]]:
+    """Per method, each row's result from the outer fold that held it out."""
+    texts = [F.cut(row["text"])[0] for row in rows]
+    features = [F.features(text) for text in texts]
+    probe_features = [F.features(row["text"]) for row in probes]
+    by_rules = [classify_by_rules(text) for text in texts]
+    rule_sets = [set(result.themes) for result in by_rules]
     results: dict[str, list] = {"rules": list(by_rules), **{name: [None] * len(rows) for name in METHODS[1:]}}
-    for train, test in T.grouped_folds(rows):
+    for number, (train, test) in enumerate(T.grouped_folds(rows), start=1):
         pick = lambda items, where: [items[i] for i in where]  # noqa: E731
-        fold = (pick(rows, train), pick(feature_rows, train), pick(rule_sets, train))
-        with_themes = learned.from_content(T.train(*fold, grid=T.LEARNED_THEMES_GRID))
-        shipped = learned.from_content(T.train(*fold, grid=T.SHIPPED_GRID))
-        for i in test:
-            text = F.cut(rows[i]["text"])[0]
-            results["model alone"][i] = model_alone(text, by_rules[i], with_themes)
-            results["hybrid with learned themes"][i] = combine(text, by_rules[i], with_themes)
-            results["shipped: rules + learned generic/unclear"][i] = combine(text, by_rules[i], shipped)
+        model = learned.ThemeModel(T.train(pick(rows, train), probes, pick(features, train), probe_features,
+                                           pick(rule_sets, train)))
+        print(f"fold {number}: {len(test)} held out; decision chosen inside the training folds: {model.decision}")
+        reading = model.read(pick(texts, test))
+        for row, (i, result) in enumerate(zip(test, combine_many(pick(texts, test), pick(by_rules, test), model))):
+            results["hybrid (shipped)"][i] = result
+            results["model alone"][i] = model_alone(reading, row, model.decision)
     return results
+
+
+def labelled(row: dict) -> list[str]:
+    """The themes a row's labels require (any member of a group)."""
+    return [theme for group in T.required_groups(row) for theme in group]
 
 
 def report(name: str, rows: list[dict], results: list[ThemeResult]) -> None:
     """Print the figures of one method."""
     right = [T.judge(row, set(result.themes)) for row, result in zip(rows, results)]
     clear = [(row, result) for row, result in zip(rows, results) if row["polarity"] in POLARITY]
-    reasoned = [result for row, result in zip(rows, results) if not any("generic" in g for g in T.required_groups(row))]
+    negative_share = sum(row["polarity"] == "neg" for row, _ in clear) / len(clear)
+    reasoned = [result for row, result in zip(rows, results) if "generic" not in labelled(row)]
     print(f"\n== {name}: accuracy {sum(right) / len(rows):.3f} ({sum(right)}/{len(rows)})")
     print(f"polarity on clearly positive/negative rows: {sum(POLARITY[r['polarity']] == x.polarity for r, x in clear) / len(clear):.3f}"
-          f" ({len(clear)} rows)")
+          f" ({len(clear)} rows; always 'negative' would score {negative_share:.3f})")
     print(f"generic given to texts whose labels state a reason: {sum('generic' in x.themes for x in reasoned) / len(reasoned):.3f}"
           f" ({len(reasoned)} rows); unclear: {sum(x.unclear for x in results) / len(results):.3f}")
-    confusion: dict[str, Counter] = {theme: Counter() for theme in THEMES}
     print(f"{'theme':24}{'precision':>10}{'recall':>8}{'rows':>6}")
     for theme in THEMES:
-        wanted = [any(theme in g for g in T.required_groups(row)) for row in rows]
+        wanted = [theme in labelled(row) for row in rows]
         allowed = [wanted[i] or theme in rows[i]["also"].split(",") for i in range(len(rows))]
         predicted = [theme in result.themes for result in results]
         hits = sum(p and a for p, a in zip(predicted, allowed))
         found = sum(p and w for p, w in zip(predicted, wanted))
-        precision = hits / sum(predicted) if any(predicted) else float("nan")
-        print(f"{theme:24}{precision:>10.2f}{found / max(1, sum(wanted)):>8.2f}{sum(wanted):>6}")
-        for w, result in zip(wanted, results):
-            if w:
-                confusion[theme].update(result.themes or ("(unclear)",))
-    print("confusion (labelled theme: predicted themes, most frequent first)")
-    for theme, counts in confusion.items():
-        print(f"  {theme}: " + ", ".join(f"{t} {n}" for t, n in counts.most_common(5)))
+        precision = f"{hits / sum(predicted):.2f}" if any(predicted) else "-"
+        print(f"{theme:24}{precision:>10}{found / max(1, sum(wanted)):>8.2f}{sum(wanted):>6}")
+    confusion(rows, results)
+
+
+def confusion(rows: list[dict], results: list[ThemeResult]) -> None:
+    """Print labelled theme (rows) x predicted theme (columns), one count per pair in a text."""
+    columns = [*THEMES, "unclear"]
+    table = np.zeros((len(THEMES), len(columns)), dtype=int)
+    for row, result in zip(rows, results):
+        predicted = [*result.themes] + (["unclear"] if result.unclear else [])
+        for theme in set(labelled(row)):
+            for other in predicted:
+                table[THEMES.index(theme), columns.index(other)] += 1
+    print("confusion: labelled \\ predicted " + " ".join(f"{column[:5]:>5}" for column in columns))
+    for theme, counts in zip(THEMES, table):
+        print(f"  {theme:30}" + " ".join(f"{count:>5}" for count in counts))
 
 
 def main() -> None:
-    """Run the cross-validation and print the report of each method."""
+    """Run the nested cross-validation and print the report of each method."""
     rows = T.load_rows(Path(sys.argv[1]) if len(sys.argv) > 1 else T.EVAL_DIR)
-    print(f"{len(rows)} labelled texts, {len(T.grouped_folds(rows))} source-grouped folds (seed {T.SEED})")
-    results = held_out_results(rows)
+    probes = T.read_labelled(T.PROBES)
+    print(f"{len(rows)} labelled texts, {len(T.grouped_folds(rows))} source-grouped folds (seed {T.SEED}); "
+          f"each fold's model also trained on the {len(probes)} probes")
+    started = time.perf_counter()
+    results = held_out_results(rows, probes)
+    print(f"({time.perf_counter() - started:.0f} s)")
     for name in METHODS:
         report(name, rows, results[name])
 

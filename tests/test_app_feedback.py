@@ -72,10 +72,11 @@ def test_the_sample_shows_the_engines_themes_strengths_coverage_and_focus_areas(
     assert shown_counts(at, STRENGTH_TABLE) == engine_counts(feedback.strength_counts())
     assert metric(at, "Feedback texts") == str(feedback.text_count)
     assert metric(at, "Rejections with feedback") == feedback.coverage.percent()
-    # of the 44 rejections with feedback; 4 of the 16 the rules alone called generic give a reason no theme
-    # matched (unclear: "Too vague on the 'tell me about a time' questions", "my CV was three pages", ...)
-    assert metric(at, "Gave no reason") == "12"
-    assert feedback.unclear_count == 4
+    # of the 44 rejections with feedback, the rules alone call 16 generic; the learned model places 2 of them
+    # ("Too vague on the 'tell me about a time' questions": communication, "my CV was three pages":
+    # application materials), and the other 14 give no reason (read by hand); none is unclear
+    assert metric(at, "Gave no reason") == "14"
+    assert feedback.unclear_count == 0
 
     coverage = feedback.coverage
     sentence = (f"{coverage.successes} of {coverage.n} rejections came with feedback "
@@ -83,9 +84,9 @@ def test_the_sample_shows_the_engines_themes_strengths_coverage_and_focus_areas(
     assert any(heading.startswith(sentence) for heading in texts(at.subheader))
     assert "Not about you" in titles(at.success)
     assert ("Not about you: 5 rejections named a role that was filled, frozen, cancelled or cut for budget. These say "
-            "nothing about you, so leave them out when you look for patterns. Learn from the 27 rejections that gave "
-            "another reason.") in texts(at.success)  # 44 - 5 - 12: the 4 unclear ones give a reason
-    assert ("12 rejections gave no reason. A rejection without a reason says nothing either way: it is not counted "
+            "nothing about you, so leave them out when you look for patterns. Learn from the 25 rejections that gave "
+            "another reason.") in texts(at.success)  # 44 - 5 - 14
+    assert ("14 rejections gave no reason. A rejection without a reason says nothing either way: it is not counted "
             "as something to work on.") in texts(at.caption)
 
     headings = texts(at.subheader)
@@ -96,8 +97,7 @@ def test_the_sample_shows_the_engines_themes_strengths_coverage_and_focus_areas(
     assert focus_titles(at) == [plain(area.title) for area in report.focus_areas]
     quoted = [item.label for item in at.expander if item.label != "Advanced" and not item.label.startswith("Read the")]
     assert len(quoted) == len([theme for theme, items in feedback.quotes.items() if items])
-    assert "4 feedback texts give a reason no theme matched: read them." in " ".join(texts(at.info))
-    assert len(at.expander(key="unclear_texts").markdown) == 4
+    assert "no theme matched" not in " ".join(texts(at.info))
 
 
 def test_a_keyword_changes_the_counts_here_and_is_listed_in_the_summary() -> None:
@@ -218,7 +218,9 @@ def test_user_text_is_shown_escaped() -> None:
 
 
 def test_reasons_no_theme_matched_are_counted_and_listed_to_read() -> None:
-    unclear = ["She kept talking about her own problems in the interview.", "Every answer you gave was closed-ended."]
+    # a reason the model cannot place, and one in a language it does not read ("we chose an applicant with more experience")
+    unclear = ["The hamster committee vetoed your candidacy unanimously.",
+               "Unsere Wahl fiel auf eine andere Bewerberin mit mehr Erfahrung."]
     rows = [["Company", "Role", "Date Applied", "Status", "Feedback"]]
     rows += [[f"Firm {i}", "Analyst", f"2026-09-{i + 1:02d}", "Rejected", text]
              for i, text in enumerate([*unclear, "too junior", "Unfortunately we have decided to move forward with other candidates."])]

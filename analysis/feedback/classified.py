@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
 from analysis.core.schema import STAGES, THEMES
-from analysis.feedback.classifier import classify
+from analysis.feedback.classifier import ThemeResult, classify_many
 from analysis.funnel.stages import stage_positions
 
 OUTSIDE_CONTROL: tuple[str, ...] = ("role_closed", "generic")
@@ -109,7 +108,7 @@ def classified_table(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[s
     present = (pd.Series(distinct).str.strip() != "").to_numpy(dtype=bool)
     texts = np.asarray(distinct, dtype=object)[present].tolist()
     keywords = tuple(sorted((theme, tuple(words)) for theme, words in (extra_keywords or {}).items()))
-    columns = iter([_theme_columns(text, keywords) for text in texts])
+    columns = iter(_theme_columns(texts, keywords))
     rows = [next(columns) if has_text else _EMPTY_ROW for has_text in present.tolist()]
     classified = Classified(rows, codes, stage_positions(apps).to_numpy())
     table = apps.loc[:, list(TABLE_COLUMNS)].assign(
@@ -123,14 +122,29 @@ def classified_table(apps: pd.DataFrame, extra_keywords: Mapping[str, Iterable[s
     return table.assign(outside_control=outside[codes]), classified
 
 
-@lru_cache(maxsize=50_000)
-def _theme_columns(text: str, keywords: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
-    """The theme columns of one feedback text with the user's ``keywords`` (theme, words) pairs.
+_COLUMNS: dict[tuple[str, tuple], dict] = {}
+COLUMNS_KEPT = 100_000  # texts whose theme columns are remembered; the memory starts again beyond it
 
-    Remembered, so a filter change classifies and converts nothing again; the dict is shared
-    between reports, so treat it as read-only.
+
+def _theme_columns(texts: list[str], keywords: tuple[tuple[str, tuple[str, ...]], ...]) -> list[dict]:
+    """The theme columns of each feedback text with the user's ``keywords`` (theme, words) pairs.
+
+    Texts not seen before are classified together (the learned model reads them in one batch);
+    the columns are remembered, so a filter change classifies and converts nothing again. The
+    dicts are shared between reports, so treat them as read-only.
     """
-    result = classify(text, dict(keywords))
+    found = {text: _COLUMNS.get((text, keywords)) for text in dict.fromkeys(texts)}
+    missing = [text for text, columns in found.items() if columns is None]
+    if missing:
+        if len(_COLUMNS) + len(missing) > COLUMNS_KEPT:
+            _COLUMNS.clear()
+        for text, result in zip(missing, classify_many(missing, dict(keywords))):
+            found[text] = _COLUMNS[(text, keywords)] = _columns(result)
+    return [found[text] for text in texts]
+
+
+def _columns(result: ThemeResult) -> dict:
+    """The theme columns of one classified text."""
     sides = result.theme_polarity
     return {
         "themes": tuple(result.themes),

@@ -162,14 +162,19 @@ def _by_rules(text: str, extra: Frozen) -> ThemeResult:
                        {theme: POSITIVE if signs[theme] > 0 else NEGATIVE for theme in themes})
 
 
+def _hybrid(texts: list[str], extra: Frozen) -> list[ThemeResult]:
+    """Classify texts by the rules and the learned model (which reads them in one batch)."""
+    from analysis.feedback.hybrid import combine_many
+
+    cuts = [cut(text) for text in texts]
+    results = combine_many([read for read, _ in cuts], [_by_rules(read, extra) for read, _ in cuts])
+    return [replace(result, cut=True) if was_cut else result for result, (_, was_cut) in zip(results, cuts)]
+
+
 @lru_cache(maxsize=50_000)
 def _classify(text: str, extra: Frozen) -> ThemeResult:
     """Classify one text by the rules and the learned model; cached on the text and the user's keywords."""
-    from analysis.feedback.hybrid import combine
-
-    read, was_cut = cut(text)
-    result = combine(read, _by_rules(read, extra))
-    return replace(result, cut=True) if was_cut else result
+    return _hybrid([text], extra)[0]
 
 
 def classify_by_rules(text: str, extra_keywords: ExtraKeywords | None = None) -> ThemeResult:
@@ -189,8 +194,10 @@ def classify(text: str, extra_keywords: ExtraKeywords | None = None) -> ThemeRes
 
 
 def classify_many(texts: Iterable[str], extra_keywords: ExtraKeywords | None = None) -> list[ThemeResult]:
-    """Classify many texts (as ``classify`` does), in order; identical texts are classified once."""
+    """Classify many texts (as ``classify`` does), in order; identical texts are classified once, and
+    the learned model reads those it needs in one batch."""
     extra = _freeze(extra_keywords)
-    results: dict[str, ThemeResult] = {}
-    return [results[text] if text in results else results.setdefault(text, _classify(text, extra))
-            for text in (text if isinstance(text, str) else "" for text in texts)]
+    texts = [text if isinstance(text, str) else "" for text in texts]
+    distinct = list(dict.fromkeys(texts))
+    results = dict(zip(distinct, _hybrid(distinct, extra)))
+    return [results[text] for text in texts]

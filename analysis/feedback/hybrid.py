@@ -1,41 +1,66 @@
 """Rules and learned model together: the themes of a text, each with its polarity and evidence.
 
 The rules keep what they do well (negation scope, clauses, praise vs criticism, the user's
-keywords, quoted evidence); the model adds the themes it is confident of and tells boilerplate
-(``generic``) from a reason no theme matched (``unclear``). A learned theme's evidence is the
-words that weigh most for it; its polarity is the rules' where they judged that theme, else the
-text's overall polarity (praise when the text is positive, criticism otherwise).
+keywords, quoted evidence): where they find a specific theme, their themes stand. Where they find
+none, the learned model decides: the themes it is confident of (or its best guess), ``generic``
+for boilerplate, or ``unclear`` (a reason given that no theme could be placed for). Where the
+rules judged nothing (polarity neutral), the model's praise and criticism give the polarity.
+A learned theme's evidence is the words that weigh most for it; its polarity follows the text's,
+and in a mixed text the praise or criticism of its own words.
 """
 from __future__ import annotations
 
 from analysis.core.schema import THEMES
-from analysis.feedback import features as F
 from analysis.feedback import model as learned
-from analysis.feedback.classifier import MIXED, NEGATIVE, POSITIVE, ThemeResult
+from analysis.feedback.classifier import ALWAYS_CRITICISM, NEGATIVE, NEUTRAL, POSITIVE, ThemeResult
+
+
+def needs_model(by_rules: ThemeResult) -> bool:
+    """Whether the model reads a text: the rules found no specific theme in it, or judged nothing
+    (polarity neutral)."""
+    return bool(by_rules.themes) and (not set(by_rules.themes) - {"generic"} or by_rules.polarity == NEUTRAL)
+
+
+def combine_many(texts: list[str], by_rules: list[ThemeResult], model: learned.ThemeModel | None = None) -> list[ThemeResult]:
+    """The hybrid result of each (cut) text, given what the rules found in it (``model``: the shipped one)."""
+    chosen = [i for i, result in enumerate(by_rules) if needs_model(result)]
+    if not chosen:
+        return list(by_rules)
+    model = model or learned.load()
+    reading = model.read([texts[i] for i in chosen])
+    results = list(by_rules)
+    for row, i in enumerate(chosen):
+        results[i] = _decide(by_rules[i], reading, row, model.decision)
+    return results
 
 
 def combine(text: str, by_rules: ThemeResult, model: learned.ThemeModel | None = None) -> ThemeResult:
-    """The hybrid result for a (cut) text, given what the rules found in it (``model``: the shipped one)."""
-    if not by_rules.themes:  # blank
-        return by_rules
-    model = model or learned.load()
-    if model.added > 1 and set(by_rules.themes) - {"generic"}:
-        return by_rules  # the model adds no theme beside the rules' (and reading it costs most of the time)
-    reading = learned.read(text, model)
-    short_note = len(reading.words) <= F.SHORT_WORDS
-    chosen, unclear = learned.decide(reading.probabilities, set(by_rules.themes), short_note, model)
+    """The hybrid result of one (cut) text (see ``combine_many``)."""
+    return combine_many([text], [by_rules], model)[0]
+
+
+def _decide(by_rules: ThemeResult, reading: learned.Reading, row: int, decision: learned.Decision) -> ThemeResult:
+    probabilities, polarity = reading.probabilities[row], by_rules.polarity
+    if polarity == NEUTRAL:
+        polarity = learned.polarity(probabilities)
+    if set(by_rules.themes) - {"generic"}:  # the rules' themes stand; only their polarity was neutral
+        return ThemeResult(by_rules.themes, polarity, by_rules.evidence, by_rules.theme_polarity)
+    themes, unclear = learned.decide(probabilities, decision)
     if unclear:
-        return ThemeResult((), by_rules.polarity, {}, {}, unclear=True)
-    themes = tuple(theme for theme in THEMES if theme in chosen)
-    default = POSITIVE if by_rules.polarity == POSITIVE else NEGATIVE
-    evidence, theme_polarity = {}, {}
-    for theme in themes:
-        if theme in by_rules.themes:
-            evidence[theme], theme_polarity[theme] = by_rules.evidence[theme], by_rules.theme_polarity[theme]
-        else:
-            evidence[theme] = () if theme == "generic" else learned.evidence(reading, theme, text, model)
-            theme_polarity[theme] = default
-    polarity = by_rules.polarity
-    if NEGATIVE in theme_polarity.values() and POSITIVE in theme_polarity.values():
-        polarity = MIXED
-    return ThemeResult(themes, polarity, evidence, theme_polarity)
+        return ThemeResult((), polarity, {}, {}, unclear=True)
+    side = POSITIVE if polarity == POSITIVE else NEGATIVE
+    if themes == {"generic"}:
+        return ThemeResult(("generic",), polarity, {"generic": ()}, {"generic": side})
+    ordered = tuple(theme for theme in THEMES if theme in themes)
+    evidence = {theme: reading.evidence(row, THEMES.index(theme)) for theme in ordered}
+    theme_polarity = {theme: _theme_side(theme, polarity, reading, row, evidence[theme]) for theme in ordered}
+    return ThemeResult(ordered, polarity, evidence, theme_polarity)
+
+
+def _theme_side(theme: str, polarity: str, reading: learned.Reading, row: int, words: tuple[str, ...]) -> str:
+    """Praise or criticism of a learned theme: the text's, and in a mixed text that of the theme's own words."""
+    if theme in ALWAYS_CRITICISM or polarity in (NEGATIVE, NEUTRAL):
+        return NEGATIVE
+    if polarity == POSITIVE:
+        return POSITIVE
+    return POSITIVE if reading.praise_of(row, words) > 0 else NEGATIVE

@@ -1,12 +1,13 @@
-"""The learned theme model at run time: per-theme scores of a linear model over
-``analysis.feedback.features``, applied with numpy, and the decision that joins them with the rules.
+"""The learned theme model at run time: weights from ``theme_model.npz`` (made by
+``python -m analysis.feedback.train``), applied with numpy to a :class:`~analysis.feedback.features.Batch`.
 
-The weights live in ``theme_model.json`` (written by ``python -m analysis.feedback.train``) and
-are read on first use. A text gets the themes the rules find (less ``generic``) plus those the
-model is confident of (probability >= that theme's threshold, or ``added`` beside a rule theme).
-With none, a short note the rules read as generic, or a text the model reads as boilerplate
-(probability of ``generic`` at least ``generic``), is ``generic``; any other text gives a reason
-no theme matched: ``unclear``.
+One logistic regression per column (``COLUMNS``: the themes in ``THEMES`` order, ``generic``
+last, then ``praise`` and ``criticism``, whether the text praises or criticises) over the features
+of ``analysis.feedback.features``. A column's score is its bias plus the weights of the text's
+words, negated words, word pairs and evaluative classes (divided by the root of the word count),
+of its char n-grams (divided by the root of the gram count) and of a short note. Each distinct
+token is read once (its weights summed into a table row), so a batch of texts costs a few numpy
+operations. Nothing is loaded at import: the first call reads the file (a few hundred kB).
 """
 from __future__ import annotations
 
@@ -17,100 +18,168 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.core.schema import THEMES
 from analysis.feedback import features as F
 
-MODEL_PATH = Path(__file__).with_name("theme_model.json")
-EVIDENCE_ITEMS = 3  # words or phrases shown per learned theme
+MODEL_PATH = Path(__file__).with_name("theme_model.npz")
+COLUMNS = (*THEMES, "praise", "criticism")
+PRAISE, CRITICISM = len(THEMES), len(THEMES) + 1
+EVIDENCE_WORDS = 3  # most words quoted as a learned theme's evidence
+EVIDENCE_SHARE = 0.4  # a word counts as evidence when it weighs this share of the heaviest one
+MAX_TYPES = 400_000  # distinct tokens remembered; the tables start again beyond it
 
 
 @dataclass(frozen=True)
-class ThemeModel:
-    """Weights (features x themes), the bias, and the decision thresholds of the shipped model."""
+class Decision:
+    """Where the model decides a text's themes: a specific theme at ``add`` probability; else
+    ``generic`` where the text reads as boilerplate (``generic`` at least ``generic`` and above the
+    best theme); else the best theme when it reaches ``guess``; a text with none of these gives a
+    reason the model cannot place: ``unclear``."""
 
-    themes: tuple[str, ...]
-    index: dict[str, int]
-    weights: np.ndarray
-    bias: np.ndarray
-    thresholds: np.ndarray
-    added: float
+    add: float
+    guess: float
     generic: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Per text of a batch: ``probabilities`` (texts x COLUMNS), and each token's share of each
+    column's score (``token_weights``), so the words behind a theme can be named."""
+
+    probabilities: np.ndarray
+    batch: F.Batch
+    token_weights: np.ndarray
+
+    def _tokens(self, text_number: int) -> tuple[int, int]:
+        start, end = np.searchsorted(self.batch.doc, [text_number, text_number + 1])
+        return int(start), int(end)
+
+    def evidence(self, text_number: int, column: int) -> tuple[str, ...]:
+        """The words of a text that weighed most for a column, heaviest first, each once."""
+        start, end = self._tokens(text_number)
+        weights = self.token_weights[start:end, column]
+        if not len(weights) or weights.max() <= 0:
+            return ()
+        order = np.argsort(-weights, kind="stable")
+        words: list[str] = []
+        for position in order:
+            if weights[position] < EVIDENCE_SHARE * weights[order[0]] or len(words) == EVIDENCE_WORDS:
+                break
+            word = self.batch.tokens[start + position]
+            if word.lower() not in (known.lower() for known in words):
+                words.append(word)
+        return tuple(words)
+
+    def praise_of(self, text_number: int, words: tuple[str, ...]) -> float:
+        """How much the given words of a text weigh for praise over criticism (> 0: they praise)."""
+        start, end = self._tokens(text_number)
+        chosen = {word.lower() for word in words}
+        rows = [start + k for k, token in enumerate(self.batch.tokens[start:end]) if token.lower() in chosen]
+        return float((self.token_weights[rows, PRAISE] - self.token_weights[rows, CRITICISM]).sum())
+
+
+class ThemeModel:
+    """Weights and per-token-type tables (grown as new words are read) of the shipped model."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.w = {name: (array.astype(np.float32) if array.dtype.kind == "f" else array) for name, array in arrays.items()}
+        meta = json.loads(arrays["meta"].item())
+        self.columns: tuple[str, ...] = tuple(meta["columns"])
+        self.decision = Decision(**meta["decision"])
+        self.stem_index = {stem: i for i, stem in enumerate(arrays["stems"].tolist())}
+        self.gram_index = {gram: i for i, gram in enumerate(arrays["grams"].tolist())}
+        self.class_index = {name: i for i, name in enumerate(arrays["classes"].tolist())}
+        self._reset()
+
+    def _reset(self) -> None:
+        width = len(self.columns)
+        self.types = F.Types()
+        self.base = self.negx = self.char = np.zeros((0, width), np.float32)
+        self.nchar, self.stem_id = np.zeros(0, np.float32), np.zeros(0, np.int64)
+
+    def _grow(self) -> None:
+        """Table rows for the token types read since the last batch."""
+        start, end, w = len(self.nchar), len(self.types.kind), self.w
+        base, negx, char = (np.zeros((end - start, len(self.columns)), np.float32) for _ in range(3))
+        stem_id, nchar = np.full(end - start, -1, np.int64), np.zeros(end - start, np.float32)
+        owners, grams = [], []
+        for k, form in enumerate(self.types.form[start:end]):
+            if not form:
+                continue
+            stem_id[k] = number = self.stem_index.get(F.stem(form), -1)
+            if number >= 0:
+                base[k] += w["WU"][number]
+                negx[k] += w["WN"][number]
+            for name in F.lexicon_classes(form):
+                if name in self.class_index:
+                    base[k] += w["WL"][self.class_index[name]]
+                    negx[k] += w["WM"][self.class_index[name]]
+            word_grams = F.char_grams(form)
+            nchar[k] = len(word_grams)
+            found = [self.gram_index[gram] for gram in word_grams if gram in self.gram_index]
+            grams += found
+            owners += [k] * len(found)
+        if owners:
+            np.add.at(char, np.array(owners), w["WC"][np.array(grams)])
+        self.base, self.negx, self.char = (np.concatenate(pair) for pair in
+                                           ((self.base, base), (self.negx, negx), (self.char, char)))
+        self.nchar, self.stem_id = np.concatenate((self.nchar, nchar)), np.concatenate((self.stem_id, stem_id))
+
+    def read(self, texts: list[str]) -> Reading:
+        """Each column's probability for each text, with the per-token weights behind them."""
+        if len(self.types.kind) > MAX_TYPES:
+            self._reset()
+        batch = F.Batch(texts, self.types)
+        self._grow()
+        w, t, doc, count = self.w, batch.types, batch.doc, batch.count
+        word = batch.kind == F.WORD
+        word_counts = np.bincount(doc[word], minlength=count)
+        word_scale = 1 / np.sqrt(np.maximum(word_counts, 1))
+        char_scale = 1 / np.sqrt(np.maximum(np.bincount(doc, weights=self.nchar[t], minlength=count), 1))
+        weights = self.base[t] * word_scale[doc, None] + self.char[t] * char_scale[doc, None]
+        weights[batch.negated] += self.negx[t[batch.negated]] * word_scale[doc[batch.negated], None]
+        self._add_pairs(weights, batch, word, word_scale)
+        starts = np.searchsorted(doc, np.arange(count))
+        scores = np.add.reduceat(weights, starts, axis=0) + w["bias"] + (word_counts <= F.SHORT_WORDS)[:, None] * w["WD"]
+        return Reading(1 / (1 + np.exp(-scores)), batch, weights)
+
+    def _add_pairs(self, weights: np.ndarray, batch: F.Batch, word: np.ndarray, word_scale: np.ndarray) -> None:
+        """Add the weight of each known word pair, half to each of its two words."""
+        known = self.w["bigram_keys"]
+        if not len(known):
+            return
+        pair = np.flatnonzero(word[:-1] & word[1:])
+        first, second = self.stem_id[batch.types[pair]], self.stem_id[batch.types[pair + 1]]
+        keys = first * len(self.stem_index) + second
+        where = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+        found = (first >= 0) & (second >= 0) & (known[where] == keys)
+        halves = self.w["WB"][where[found]] * (word_scale[batch.doc[pair[found]], None] / 2)
+        np.add.at(weights, pair[found], halves)
+        np.add.at(weights, pair[found] + 1, halves)
 
 
 @lru_cache(maxsize=1)
 def load(path: Path = MODEL_PATH) -> ThemeModel:
     """The model in ``path`` (read once)."""
-    return from_content(json.loads(path.read_text(encoding="utf-8")))
+    with np.load(path, allow_pickle=False) as arrays:
+        return ThemeModel({name: arrays[name] for name in arrays.files})
 
 
-def from_content(data: dict) -> ThemeModel:
-    """The model of a model file's parsed content."""
-    themes = tuple(data["themes"])
-    keys = sorted(data["weights"])
-    weights = np.zeros((len(keys), len(themes)))
-    for row, key in enumerate(keys):
-        for column, value in data["weights"][key]:
-            weights[row, column] = value
-    return ThemeModel(themes, {key: row for row, key in enumerate(keys)}, weights, np.array(data["bias"]),
-                      np.array([data["thresholds"][theme] for theme in themes[:-1]]), data["added"], data["generic"])
-
-
-@dataclass(frozen=True)
-class LearnedReading:
-    """The model's probability per theme, and the words behind each theme's score."""
-
-    probabilities: np.ndarray
-    contributions: np.ndarray  # (features of the text) x themes
-    keys: list[str]
-    sources: F.Sources
-    words: list[F.Word]
-
-
-def read(text: str, model: ThemeModel | None = None) -> LearnedReading:
-    """The model's reading of a (cut) text."""
-    model = model or load()
-    values, sources, words = F.word_features(text)
-    keys = [key for key in values if key in model.index]
-    rows = np.fromiter((model.index[key] for key in keys), dtype=np.int64, count=len(keys))
-    contributions = np.fromiter((values[key] for key in keys), dtype=float, count=len(keys))[:, None] * model.weights[rows]
-    scores = model.bias + contributions.sum(axis=0)
-    return LearnedReading(1 / (1 + np.exp(-scores)), contributions, keys, sources, words)
-
-
-def decide(probabilities: np.ndarray, by_rules: set[str], short_note: bool, model: ThemeModel) -> tuple[set[str], bool]:
-    """(themes, unclear) from the model's probabilities and the themes the rules found.
-
-    The rules' specific themes stand (and their ``generic`` beside them: a rejection that only
-    praises). The model adds a theme at ``added`` confidence where the rules found one or the text
-    is a short note (a few words give the model little to go on), else at its theme's threshold. With no theme, a short note the rules read as
-    generic ("Rejected"), or a text the model reads as boilerplate, is ``generic``; any other
-    text gives a reason no theme matched: unclear.
-    """
-    specific = set(by_rules) - {"generic"}
-    thresholds = np.maximum(model.thresholds, model.added) if specific or short_note else model.thresholds
-    chosen = {theme for theme, p, threshold in zip(model.themes, probabilities, thresholds) if p >= threshold}
-    if specific:
-        return specific | chosen | (set(by_rules) & {"generic"}), False
+def decide(probabilities: np.ndarray, decision: Decision) -> tuple[set[str], bool]:
+    """(themes, unclear) of a text the rules found no specific theme in, from the model's probabilities."""
+    specific, generic = probabilities[: len(THEMES) - 1], probabilities[len(THEMES) - 1]
+    chosen = {THEMES[j] for j in np.flatnonzero(specific >= decision.add)}
     if chosen:
         return chosen, False
-    if probabilities[-1] >= model.generic or (short_note and "generic" in by_rules):
+    best = int(np.argmax(specific))
+    if generic >= decision.generic and generic >= specific[best]:
         return {"generic"}, False
-    return set(), True
+    if specific[best] < decision.guess:
+        return set(), True
+    return {THEMES[best]}, False
 
 
-def evidence(reading: LearnedReading, theme: str, text: str, model: ThemeModel) -> tuple[str, ...]:
-    """The words or two-word phrases of the text that weigh most for a theme, as written, in text order."""
-    column = model.themes.index(theme)
-    by_span: dict[tuple[int, int], float] = {}
-    for key, contribution in zip(reading.keys, reading.contributions[:, column]):
-        occurrences = reading.sources.get(key, ())
-        for span in occurrences:
-            by_span[span] = by_span.get(span, 0.0) + contribution / len(occurrences)
-    positive = sorted((span for span, weight in by_span.items() if weight > 0), key=lambda span: -by_span[span])
-    chosen: list[tuple[int, int]] = []
-    for first, last in positive:
-        if not any(first <= other_last and other_first <= last for other_first, other_last in chosen):
-            chosen.append((first, last))
-        if len(chosen) == EVIDENCE_ITEMS:
-            break
-    words = reading.words
-    return tuple(text[words[first].start : words[last].end] for first, last in sorted(chosen))
+def polarity(probabilities: np.ndarray) -> str:
+    """The text's polarity by the model: praise and criticism each at probability 0.5."""
+    praised, criticised = probabilities[PRAISE] >= 0.5, probabilities[CRITICISM] >= 0.5
+    return "mixed" if praised and criticised else "positive" if praised else "negative" if criticised else "neutral"
