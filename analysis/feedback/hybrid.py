@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from analysis.core.schema import THEMES
 from analysis.feedback import model as learned
-from analysis.feedback.classifier import ALWAYS_CRITICISM, NEGATIVE, NEUTRAL, POSITIVE, ThemeResult
+from analysis.feedback.classifier import NEGATIVE, NEUTRAL, POSITIVE, ThemeResult
+from analysis.feedback.cues import ALWAYS_CRITICISM
 
 
 def needs_model(by_rules: ThemeResult) -> bool:
