@@ -14,15 +14,17 @@ from analysis.summary.build import build_summary
 from analysis.summary.model import ChartRef, FocusList, Table
 
 PRINTED_LINE = 95
-"""Characters of a line of A4 text at 11 pt (17 cm of text width)."""
-TWO_PAGES = 120
-"""Lines of text two printed A4 pages hold (about 60 a page, headings and blank lines counted)."""
+"""Characters of a line of A4 text at 10 pt, the print stylesheet's size (18 cm of text width)."""
+TWO_PAGES = 112
+"""Lines two printed A4 pages hold: 56 a page at 10 pt with a 1.35 line height inside 14 mm margins.
+tests/e2e/test_print.py measures the same thing in Chromium's PDF printer."""
 JARGON = re.compile(r"n=|\bCI\b|95%|p-value|Fisher|interval|likely between|could be chance")
 
 
-def printed_lines(text: str) -> int:
-    """Lines a text takes on paper: each line wraps every :data:`PRINTED_LINE` characters; a blank line is one."""
-    return sum(max(1, math.ceil(len(line) / PRINTED_LINE)) for line in text.splitlines())
+def printed_lines(text: str) -> float:
+    """Lines a Markdown text takes on paper: each line wraps every :data:`PRINTED_LINE` characters; a blank line
+    between paragraphs is a third of a line (the stylesheet's paragraph spacing)."""
+    return sum(max(1, math.ceil(len(line) / PRINTED_LINE)) if line.strip() else 1 / 3 for line in text.splitlines())
 
 
 def sample_report():
