@@ -31,12 +31,14 @@ def grid_frame(cells: np.ndarray) -> pd.DataFrame:
 
 def _grid_column(values: np.ndarray) -> pd.Series:
     """One grid column: Arrow strings when its filled cells are all text, else the cell values."""
-    kind = pd.api.types.infer_dtype(values, skipna=True)
-    text = arrow_text(values, kind)
+    values = np.array(values, dtype=object, order="C")  # its own contiguous copy: Arrow reads strided arrays slowly
+    try:  # a workbook's cells are never bytes, so Arrow accepts exactly the columns of text and blanks
+        text = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeError):  # some cell is not text (or is text with lone surrogates)
+        text = None
     if text is not None:
         return pd.Series(pd.array(pc.if_else(pc.is_in(text, _BLANK_WORDS), "", text.fill_null("")), dtype="str"))
-    values = values.copy()
-    if kind not in _NO_TEXT:
+    if pd.api.types.infer_dtype(values, skipna=True) not in _NO_TEXT:
         values[pd.Series(values, dtype=object).isin(BLANK_STRINGS).to_numpy()] = None
     return pd.Series(values, dtype=object)
 
