@@ -23,9 +23,13 @@ def grid_frame(cells: np.ndarray) -> pd.DataFrame:
     columns of a text file are; any other column keeps the values its cells hold (None for
     blank). Exports' literal ``null``/``NULL``/``None``/``nan`` and "" count as blank in both.
     (Each pass over a column of Python objects costs about as much as the conversion, whatever it
-    does, so everything after this works on Arrow's buffers instead.)
+    does, so everything after this works on Arrow's buffers instead.) ``cells`` is emptied column by
+    column as it goes, so the cell objects of a converted column are freed before the next one.
     """
-    columns = {position: _grid_column(cells[:, position]) for position in range(cells.shape[1])}
+    columns = {}
+    for position in range(cells.shape[1]):
+        columns[position] = _grid_column(cells[:, position])
+        cells[:, position] = None
     return pd.DataFrame(columns, index=pd.RangeIndex(cells.shape[0]), columns=pd.RangeIndex(cells.shape[1]))
 
 

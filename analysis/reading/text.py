@@ -19,6 +19,9 @@ from analysis.reading.sniffing import QUOTED
 EMPTY = "The file is empty; choose the file that holds your applications."
 TEXT_SAMPLE = 65536  # characters of a text file used to find its width
 _CHUNK = 1 << 24  # bytes searched for quotes at a time
+_BLOCK = 1 << 24
+"""Bytes Arrow's CSV parser reads at a time: each block gives every column one chunk, and the later
+steps (pandas over Arrow arrays) slow down with many small chunks (Arrow's default is 1 MB)."""
 
 
 def parse_text(text: str, delimiter: str, data: bytes | memoryview | None = None) -> pd.DataFrame:
@@ -85,7 +88,7 @@ def _arrow_grid(payload: bytes | memoryview, delimiter: str, width: int, cap: in
     try:
         table = pa_csv.read_csv(
             pa.py_buffer(payload),
-            read_options=pa_csv.ReadOptions(column_names=names),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=_BLOCK),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.large_string()),
                                                   null_values=list(NULL_WORDS), strings_can_be_null=True))
@@ -105,14 +108,15 @@ def _quote_left_open(data: bytes | memoryview, delimiter: str) -> bool:
     """True when a quoted field runs to the end of ``data``, as pandas' parser reads quotes ("EOF
     inside string"; Arrow's parser would take the rest of the file as that field's text).
 
-    Only runs of quotes change the state: a run that starts a field opens it (an odd run stays
-    open, an even one is an empty or closed field), inside a field an odd run closes it, and a run
-    in the middle of unquoted text is literal. So the field is open at the end when an odd number
-    of odd runs starting fields follow the last odd run in the middle of a field.
+    Only runs of consecutive quotes change the state, by their length's parity (two quotes inside a
+    field are one quote of its text). An odd run where a field starts opens a field when outside one
+    and closes it when inside; an odd run elsewhere leaves no field open (literal quotes in unquoted
+    text, or the end of a quoted field); even runs change nothing. So a field is open at the end when
+    an odd number of odd runs at field starts follow the last odd run elsewhere.
     """
     view = np.frombuffer(data, dtype=np.uint8)
     quotes = np.concatenate([np.flatnonzero(view[start:start + _CHUNK] == ord('"')) + start
-                             for start in range(0, len(view), _CHUNK)])
+                             for start in range(0, len(view), _CHUNK)] or [np.zeros(0, dtype=np.int64)])
     if not len(quotes):
         return False
     first = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)

@@ -94,11 +94,16 @@ def _grid(book: python_calamine.CalamineWorkbook, name: str) -> SheetGrid:
     if chosen.width > limits.MAX_COLUMNS:
         raise InputError(f"The sheet '{name}' is {chosen.width:,} columns wide, more than the "
                          f"{limits.MAX_COLUMNS} this app reads; delete the unused columns.")
-    rows = chosen.to_python(skip_empty_area=True)
-    start = chosen.start or (0, 0)
-    cells = np.array(rows, dtype=object).reshape(len(rows), -1 if rows else 0)
-    _fill_merged_down(cells, chosen.merged_cell_ranges or [], start)
+    start, merged = chosen.start or (0, 0), chosen.merged_cell_ranges or []
+    cells = _cells(chosen.to_python(skip_empty_area=True))
+    del chosen  # calamine's own copy of the cells is freed before they are converted
+    _fill_merged_down(cells, merged, start)
     return SheetGrid(name, grid_frame(cells), start[0] + 1, start[1] + 1)  # calamine gives "" for an empty cell
+
+
+def _cells(rows: list[list]) -> np.ndarray:
+    """Rows of cell values as a 2-D object array (the rows' lists are let go as soon as it is made)."""
+    return np.array(rows, dtype=object).reshape(len(rows), -1 if rows else 0)
 
 
 def _header_cells(rows: list[list]) -> list[str]:
