@@ -60,12 +60,16 @@ DEFAULT_SIZES = ("10k.xlsx", "100k.xlsx", "100k.csv", "1M.csv")
 # --- measuring (in a fresh process) ----------------------------------------------------------
 
 def _clear_caches() -> None:
-    """Empty every lru cache of the analysis modules, so a run starts cold."""
+    """Empty every lru cache of the analysis modules, and the classifier's memory of theme columns
+    (``feedback.classified._COLUMNS``), so a run starts cold."""
     for name, module in list(sys.modules.items()):
         if name.startswith("analysis"):
             for value in vars(module).values():
                 if hasattr(value, "cache_info") and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+    classified = sys.modules.get("analysis.feedback.classified")
+    if classified is not None and isinstance(getattr(classified, "_COLUMNS", None), dict):
+        classified._COLUMNS.clear()
 
 
 def _time_classification() -> list[float]:
@@ -83,7 +87,8 @@ def _time_classification() -> list[float]:
         finally:
             spent[0] += time.perf_counter() - start
 
-    timed.cache_clear, timed.cache_info = classify.cache_clear, classify.cache_info  # still cleared between runs
+    if hasattr(classify, "cache_clear"):  # an lru cache: still cleared between runs
+        timed.cache_clear, timed.cache_info = classify.cache_clear, classify.cache_info
     classified._theme_columns = timed
     return spent
 
