@@ -29,9 +29,10 @@ def combine_many(texts: list[str], by_rules: list[ThemeResult], model: learned.T
         return list(by_rules)
     model = model or learned.load()
     reading = model.read([texts[i] for i in chosen])
+    decisions = learned.decide_many(reading.probabilities, model.decision)
     results = list(by_rules)
     for row, i in enumerate(chosen):
-        results[i] = _decide(by_rules[i], reading, row, model.decision)
+        results[i] = _decide(by_rules[i], reading, row, decisions[row])
     return results
 
 
@@ -40,13 +41,13 @@ def combine(text: str, by_rules: ThemeResult, model: learned.ThemeModel | None =
     return combine_many([text], [by_rules], model)[0]
 
 
-def _decide(by_rules: ThemeResult, reading: learned.Reading, row: int, decision: learned.Decision) -> ThemeResult:
+def _decide(by_rules: ThemeResult, reading: learned.Reading, row: int, decision: tuple[set[str], bool]) -> ThemeResult:
     probabilities, polarity = reading.probabilities[row], by_rules.polarity
     if polarity == NEUTRAL:
         polarity = learned.polarity(probabilities)
     if set(by_rules.themes) - {"generic"}:  # the rules' themes stand; only their polarity was neutral
         return ThemeResult(by_rules.themes, polarity, by_rules.evidence, by_rules.theme_polarity)
-    themes, unclear = learned.decide(probabilities, decision)
+    themes, unclear = decision
     if unclear:
         return ThemeResult((), polarity, {}, {}, unclear=True)
     side = POSITIVE if polarity == POSITIVE else NEGATIVE

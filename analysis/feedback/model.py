@@ -165,18 +165,25 @@ def load(path: Path = MODEL_PATH) -> ThemeModel:
         return ThemeModel({name: arrays[name] for name in arrays.files})
 
 
+def decide_many(probabilities: np.ndarray, decision: Decision) -> list[tuple[set[str], bool]]:
+    """(themes, unclear) of each text (rows of ``probabilities``) the rules found no specific theme in."""
+    specific, generic = probabilities[:, : len(THEMES) - 1], probabilities[:, len(THEMES) - 1]
+    chosen = specific >= decision.add
+    undecided = ~chosen.any(axis=1)
+    best, best_probability = specific.argmax(axis=1), specific.max(axis=1)
+    boilerplate = undecided & (generic >= decision.generic) & (generic >= best_probability)
+    guessed = undecided & ~boilerplate & (best_probability >= decision.guess)
+    chosen[np.flatnonzero(guessed), best[guessed]] = True
+    unclear = undecided & ~boilerplate & ~guessed
+    names = np.array(THEMES[:-1])
+    return [({"generic"}, False) if is_generic else (set(names[row].tolist()), bool(is_unclear))
+            for row, is_generic, is_unclear in zip(chosen, boilerplate.tolist(), unclear.tolist())]
+
+
 def decide(probabilities: np.ndarray, decision: Decision) -> tuple[set[str], bool]:
-    """(themes, unclear) of a text the rules found no specific theme in, from the model's probabilities."""
-    specific, generic = probabilities[: len(THEMES) - 1], probabilities[len(THEMES) - 1]
-    chosen = {THEMES[j] for j in np.flatnonzero(specific >= decision.add)}
-    if chosen:
-        return chosen, False
-    best = int(np.argmax(specific))
-    if generic >= decision.generic and generic >= specific[best]:
-        return {"generic"}, False
-    if specific[best] < decision.guess:
-        return set(), True
-    return {THEMES[best]}, False
+    """(themes, unclear) of one text the rules found no specific theme in: a theme the model is
+    confident of, else ``generic`` for boilerplate, else its best guess, else unclear."""
+    return decide_many(probabilities[None, :], decision)[0]
 
 
 def polarity(probabilities: np.ndarray) -> str:

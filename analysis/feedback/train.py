@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.feedback import features as F
-from analysis.feedback.model import COLUMNS, MODEL_PATH, Decision, ThemeModel, decide
+from analysis.feedback.model import COLUMNS, MODEL_PATH, Decision, ThemeModel, decide_many
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -194,7 +194,8 @@ def choose_decision(probabilities: np.ndarray, rule_sets: RuleSets, rows: Sequen
     undecided = [i for i, themes in enumerate(rule_sets) if themes and not themes - {"generic"}]
     best, best_right = Decision(*(values[0] for values in GRID)), -1
     for candidate in itertools.starmap(Decision, itertools.product(*GRID)):
-        right = sum(judge(rows[i], decide(probabilities[i], candidate)[0]) for i in undecided)
+        decided = decide_many(probabilities[undecided], candidate)
+        right = sum(judge(rows[i], themes) for i, (themes, _) in zip(undecided, decided))
         if right > best_right:
             best, best_right = candidate, right
     return best
