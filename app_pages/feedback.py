@@ -31,12 +31,16 @@ components.chart(feedback_charts.theme_stage_chart(feedback), "themes")
 left, right = st.columns(2)
 with left, st.container(border=True, height="stretch", key="card_improvements"):
     st.subheader("What to work on", anchor=False)
-    feedback_view.theme_table(feedback_view.to_work_on(feedback), "Themes the feedback raised as something to improve",
-                              "No feedback names something to improve.", color="orange")
+    improvements = feedback_view.to_work_on(feedback)
+    feedback_view.theme_table(improvements, "Themes the feedback raised as something to improve",
+                              "No feedback names something to improve.", color="orange",
+                              words=feedback_view.evidence_words(feedback, improvements, praised=False))
 with right, st.container(border=True, height="stretch", key="card_strengths"):
     st.subheader("Strengths to build on", anchor=False)
-    feedback_view.theme_table(feedback.strength_counts(), "Strengths the feedback named",
-                              "No feedback praises something yet. When it does, lead with it.", color="green")
+    strengths = feedback.strength_counts()
+    feedback_view.theme_table(strengths, "Strengths the feedback named",
+                              "No feedback praises something yet. When it does, lead with it.", color="green",
+                              words=feedback_view.evidence_words(feedback, strengths, praised=True))
 st.caption(":material/edit_note: A theme misses the words your feedback uses? Add your own keywords at the bottom "
            "of this page; every page and download counts them at once.")
 

@@ -20,6 +20,7 @@ from app_harness import (
 
 from analysis.charts import feedback as feedback_charts
 from analysis.core.wording import likely_range
+from analysis.export.markdown import markdown_escape
 from analysis.normalize.loading import LoadSettings, load
 from analysis.report import build_report
 from ui.components import plain
@@ -236,3 +237,13 @@ def test_reasons_no_theme_matched_are_counted_and_listed_to_read() -> None:
     assert any("2 feedback texts give a reason no theme matched: read them." in body for body in texts(at.info))
     listed = texts(at.expander(key="unclear_texts").markdown)
     assert listed == [f"“{plain(text)}”" for text in unclear]
+    # the theme table names the words behind each theme: "too junior" set experience
+    words = table(at, IMPROVE_TABLE).set_index("Theme")["Words in the feedback"]
+    assert words[feedback_charts.theme_label("experience", short=True)] == "“too junior”"
+    # the summary counts them and quotes them too
+    at.switch_page("app_pages/summary.py").run()
+    no_exception(at)
+    preview = next(text for text in texts(at.markdown) if text.startswith("# Next Steps"))
+    assert "2 feedback texts give a reason no theme matched" in preview
+    assert all(f"“{markdown_escape(text)}”" in preview for text in unclear)
+    assert "“too junior”" in preview

@@ -8,7 +8,7 @@ HTML or directives. Highlighted evidence is built from ``Quote.pieces()`` with S
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +24,7 @@ from ui.components import plain, rate_metric
 
 _SPACE = re.compile(r"\s+")
 SHARE_COLUMN = "Share of feedback texts"
+WORDS_COLUMN = "Words in the feedback"
 THEME_HELP = ("Presence covers confidence, enthusiasm and attitude; logistics covers location, visa and availability; "
               "application materials your CV and cover letter.")
 
@@ -115,13 +116,19 @@ def headline_metrics(report: Report) -> None:
                  "nothing to work on, and nothing to read into.")
 
 
+def evidence_words(feedback: FeedbackSummary, counts: list[dict], praised: bool) -> dict[str, tuple[str, ...]]:
+    """Theme -> the words of the feedback behind it, for each theme in ``counts``."""
+    return {item["theme"]: feedback.evidence_words(item["theme"], praised) for item in counts}
+
+
 def to_work_on(feedback: FeedbackSummary) -> list[dict]:
     """The themes to work on with their counts and shares: not "no reason given", not a closed role."""
     return [item for item in feedback.theme_counts() if item["theme"] not in NOT_TO_WORK_ON]
 
 
-def theme_table(counts: list[dict], alt: str, empty: str, color: str) -> None:
-    """Themes with their mentions and share of the feedback texts, most named first (bars in ``color``)."""
+def theme_table(counts: list[dict], alt: str, empty: str, color: str, words: Mapping[str, Iterable[str]]) -> None:
+    """Themes with their mentions, share of the feedback texts and the ``words`` of the feedback
+    behind each (theme -> words), most named first (bars in ``color``)."""
     if not counts:
         st.caption(empty)
         return
@@ -129,6 +136,7 @@ def theme_table(counts: list[dict], alt: str, empty: str, color: str) -> None:
         "Theme": [theme_label(item["theme"], short=True) for item in counts],
         "Mentions": [int(item["count"]) for item in counts],
         SHARE_COLUMN: [item["share"] * 100 for item in counts],
+        WORDS_COLUMN: [", ".join(f"“{_one_line(w)}”" for w in words.get(item["theme"], ())) for item in counts],
     })
     st.dataframe(table, hide_index=True, alt=alt, column_config={
         "Theme": st.column_config.TextColumn(help=THEME_HELP),
@@ -136,6 +144,8 @@ def theme_table(counts: list[dict], alt: str, empty: str, color: str) -> None:
         SHARE_COLUMN: st.column_config.ProgressColumn(
             "Share", format="%.0f%%", min_value=0, max_value=100, color=color, width="small",
             help="Mentions divided by the applications with feedback text."),
+        WORDS_COLUMN: st.column_config.TextColumn(
+            help="The words of your feedback that set the theme, those of the most applications first."),
     })
 
 

@@ -27,6 +27,12 @@ PRAISE, CRITICISM = len(THEMES), len(THEMES) + 1
 EVIDENCE_WORDS = 3  # most words quoted as a learned theme's evidence
 EVIDENCE_SHARE = 0.4  # a word counts as evidence when it weighs this share of the heaviest one
 MAX_TYPES = 400_000  # distinct tokens remembered; the tables start again beyond it
+FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "am", "to", "of", "in", "on", "at", "by", "for", "with",
+    "from", "as", "and", "or", "it", "its", "this", "that", "these", "those", "i", "me", "my", "you", "your", "he", "she",
+    "him", "her", "his", "we", "us", "our", "they", "them", "their", "about", "so", "do", "did", "does", "had", "has",
+    "have"))
+"""Words never quoted as evidence: they carry weight only through the phrases around them."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ class Reading:
             if weights[position] < EVIDENCE_SHARE * weights[order[0]] or len(words) == EVIDENCE_WORDS:
                 break
             word = self.batch.tokens[start + position]
-            if word.lower() not in (known.lower() for known in words):
+            if word.lower() not in FUNCTION_WORDS and word.lower() not in (known.lower() for known in words):
                 words.append(word)
         return tuple(words)
 

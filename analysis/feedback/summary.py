@@ -40,6 +40,7 @@ __all__ = ["OUTSIDE_CONTROL", "FeedbackSummary", "Quote", "highlight", "naming",
 RECENT_DAYS = 60
 RECENT_WEIGHT = 2.0
 QUOTES_PER_THEME = 3
+EVIDENCE_WORDS = 4  # the words shown beside a theme's count
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,24 @@ class FeedbackSummary:
         if "unclear" not in self.table:
             return self.table[columns].iloc[:0]
         return self.table.loc[self.table["unclear"].to_numpy(dtype=bool), columns]
+
+    def evidence_words(self, theme: str, praised: bool = False, most: int = EVIDENCE_WORDS) -> tuple[str, ...]:
+        """The words of the feedback behind a theme, those of the most applications first (ties
+        alphabetically): its evidence where it is named as something to improve, or as a strength
+        (``praised``). Words differing only in case or spacing count as one, shown as first written."""
+        column = "strength_themes" if praised else "improvement_themes"
+        rows = naming(self.texts("feedback", "evidence", column), theme, column)
+        weights = rows["feedback"].value_counts(sort=False)
+        counts: dict[str, int] = {}
+        shown: dict[str, str] = {}
+        distinct = rows.drop_duplicates("feedback")
+        for text, evidence in zip(distinct["feedback"].tolist(), distinct["evidence"].tolist()):
+            for phrase in evidence.get(theme, ()):
+                written = " ".join(phrase.split())
+                key = written.lower()
+                counts[key] = counts.get(key, 0) + int(weights[text])
+                shown.setdefault(key, written)
+        return tuple(shown[key] for key in sorted(counts, key=lambda key: (-counts[key], key))[:most])
 
     def theme_counts(self) -> list[dict]:
         """``[{"theme", "count", "share"}]`` of themes named as something to improve (DESIGN.md ``themes``)."""

@@ -26,23 +26,31 @@ if TYPE_CHECKING:
     from analysis.report import Report  # the top of the engine; imported for annotations only
 
 
+WORDS_COLUMN = "Words in the feedback"
+
+
+def evidence_cell(feedback: FeedbackSummary, theme: str, praised: bool) -> UserText:
+    """The words of the feedback behind a theme, quoted and joined (the user's words: escaped by each writer)."""
+    return UserText(", ".join(f"“{words}”" for words in feedback.evidence_words(theme, praised)))
+
+
 def feedback_section(report: Report) -> tuple[Section, Table, Table]:
     """Themes to work on, strengths, coverage, what was not personal, and a few quotes."""
     feedback = report.feedback
     themes = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.theme_counts()
               if item["theme"] not in NOT_TO_WORK_ON]
     strengths = [(item["theme"], int(item["count"]), item["share"]) for item in feedback.strength_counts()]
-    columns = (Column("Mentions", "count"), Column("Share of feedback texts", "percent"))
+    columns = (Column("Mentions", "count"), Column("Share of feedback texts", "percent"), Column(WORDS_COLUMN, "user"))
     theme_table = Table(
         "Themes the feedback raised as something to improve",
         (Column("Theme"), *columns),
-        tuple((theme_name(theme), count, share) for theme, count, share in themes),
+        tuple((theme_name(theme), count, share, evidence_cell(feedback, theme, False)) for theme, count, share in themes),
         "No feedback themes found.",
     )
     strength_table = Table(
         "Strengths the feedback named",
         (Column("Strength"), *columns),
-        tuple((theme_name(theme), count, share) for theme, count, share in strengths),
+        tuple((theme_name(theme), count, share, evidence_cell(feedback, theme, True)) for theme, count, share in strengths),
         "No strengths named yet.",
     )
     findings: list[Text] = []
