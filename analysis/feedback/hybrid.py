@@ -19,7 +19,8 @@ from analysis.feedback.cues import ALWAYS_CRITICISM
 def needs_model(by_rules: ThemeResult) -> bool:
     """Whether the model reads a text: the rules found no specific theme in it, or judged nothing
     (polarity neutral)."""
-    return bool(by_rules.themes) and (not set(by_rules.themes) - {"generic"} or by_rules.polarity == NEUTRAL)
+    themes = by_rules.themes  # in THEMES order, generic last: ("generic",) when no specific theme
+    return bool(themes) and (themes == ("generic",) or by_rules.polarity == NEUTRAL)
 
 
 def combine_many(texts: list[str], by_rules: list[ThemeResult], model: learned.ThemeModel | None = None) -> list[ThemeResult]:

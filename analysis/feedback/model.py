@@ -181,9 +181,11 @@ def decide_many(probabilities: np.ndarray, decision: Decision) -> list[tuple[set
     guessed = undecided & ~boilerplate & (best_probability >= decision.guess)
     chosen[np.flatnonzero(guessed), best[guessed]] = True
     unclear = undecided & ~boilerplate & ~guessed
-    names = np.array(THEMES[:-1])
-    return [({"generic"}, False) if is_generic else (set(names[row].tolist()), bool(is_unclear))
-            for row, is_generic, is_unclear in zip(chosen, boilerplate.tolist(), unclear.tolist())]
+    themes: list[set[str]] = [set() for _ in range(len(chosen))]
+    for row, column in zip(*(indices.tolist() for indices in np.nonzero(chosen))):
+        themes[row].add(THEMES[column])
+    return [({"generic"}, False) if is_generic else (found, is_unclear)
+            for found, is_generic, is_unclear in zip(themes, boilerplate.tolist(), unclear.tolist())]
 
 
 def decide(probabilities: np.ndarray, decision: Decision) -> tuple[set[str], bool]:
