@@ -8,7 +8,7 @@ import pytest
 from canonical_factory import make_apps
 from scipy import stats
 
-from analysis.core.stats import reply_curve
+from analysis.core.reply_curve import reply_curve
 from analysis.funnel.timing import build_timing
 
 

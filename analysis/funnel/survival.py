@@ -2,7 +2,7 @@
 
 A median over the replies alone forgets the applications still waiting, so a user waiting on
 40 applications would be told employers reply in 16 days. Here every dated application counts
-(Kaplan–Meier, ``analysis.core.stats.reply_curve``):
+(Kaplan–Meier, ``analysis.core.reply_curve``):
 
 * a reply is the event, on the day of ``responded_on`` (a date before ``applied_on`` is a typo
   and is left out, as are replies known from the status but with no date: their day is unknown);
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.core.reply_curve import ReplyCurve, Share, reply_curve
 from analysis.core.schema import CHANNELS, require_columns
-from analysis.core.stats import ReplyCurve, Share, reply_curve
 from analysis.core.wording import days_phrase, percent, plural
 from analysis.funnel.stages import application_flags
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.core.stats import RELATION_WORDS, DaysEstimate, Rate, range_position
+from analysis.core.reply_curve import DaysEstimate
+from analysis.core.stats import RELATION_WORDS, Rate, range_position
 from analysis.feedback.summary import FeedbackSummary
 from analysis.funnel.bottleneck import published_interview_rate
 from analysis.funnel.stages import Funnel
