@@ -2,6 +2,8 @@
 data-quality panel, the applications as read and how several files were combined (read-only)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
@@ -83,20 +85,12 @@ def quality_panel(loaded: LoadResult) -> None:
         )
     if normalized.unreadable_dates:
         st.markdown("**Unreadable dates**")
-        st.dataframe(
-            pd.DataFrame([{"row": item.row, "problem": item.reason} for item in normalized.unreadable_dates]),
-            hide_index=True, alt="Date cells that could not be read",
-            column_config={"row": st.column_config.NumberColumn("Row in file", format="%d")},
-        )
+        _cell_problems(normalized.unreadable_dates, "Date cells that could not be read")
     if normalized.unclear_marks:
         st.markdown("**Stage cells not understood**")
         st.caption("These cells are neither a tick mark, a date nor a stage name: they count as neither reached "
                    "nor not reached. Write x for reached or leave the cell blank.")
-        st.dataframe(
-            pd.DataFrame([{"row": item.row, "problem": item.reason} for item in normalized.unclear_marks]),
-            hide_index=True, alt="Stage cells that are not tick marks",
-            column_config={"row": st.column_config.NumberColumn("Row in file", format="%d")},
-        )
+        _cell_problems(normalized.unclear_marks, "Stage cells that are not tick marks")
     if normalized.unplaced_statuses:
         st.markdown("**Status values that could not be placed**")
         st.caption("Set what they mean in the status table above.")
@@ -156,3 +150,10 @@ def merge_explained(merged: MergedApplications) -> None:
     )
 
 
+def _cell_problems(items: Sequence, alt: str) -> None:
+    """A table of cells the reading could not use: the row in the file and the problem."""
+    st.dataframe(
+        pd.DataFrame([{"row": item.row, "problem": item.reason} for item in items]),
+        hide_index=True, alt=alt,
+        column_config={"row": st.column_config.NumberColumn("Row in file", format="%d")},
+    )
